@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { StoryTimeline } from "@/components/timeline/story-timeline";
+import { getDefaultStory } from "@/lib/stories/queries";
+import type { RawSearchParams } from "@/lib/url";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const story = await getDefaultStory();
+  if (!story) return { title: "No story yet" };
+  return {
+    title: { absolute: `${story.title} · Sourceline` },
+    description: story.description,
+    alternates: { canonical: "/" },
+  };
+}
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const story = await getDefaultStory();
+  if (!story) notFound();
+  return <StoryTimeline story={story} path="/" searchParams={await searchParams} />;
+}

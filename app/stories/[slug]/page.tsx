@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { StoryTimeline } from "@/components/timeline/story-timeline";
+import { getStoryBySlug } from "@/lib/stories/queries";
+import type { RawSearchParams } from "@/lib/url";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const story = await getStoryBySlug((await params).slug);
+  if (!story) notFound();
+  return {
+    title: story.title,
+    description: story.description,
+    alternates: { canonical: `/stories/${story.slug}` },
+  };
+}
+
+export default async function StoryPage({ params, searchParams }: Props) {
+  const story = await getStoryBySlug((await params).slug);
+  if (!story) notFound();
+  return <StoryTimeline story={story} path={`/stories/${story.slug}`} searchParams={await searchParams} />;
+}

@@ -1,0 +1,125 @@
+import "server-only";
+import type { Db, Tx } from "../db";
+import type { ClaimStatusValue } from "../domain";
+import { DomainError } from "../errors";
+import { refreshEventsOfClaim } from "../events/write";
+import { checkStatusChange, independentSourceCount, type CitationForCount } from "./rules";
+
+type Client = Db | Tx;
+
+const SUPPORTING = ["ASSERTS", "CONFIRMS", "QUALIFIES"] as const;
+
+/**
+ * Independent sources that had asserted, confirmed or qualified the claim by `at`: repeats are
+ * traced to their originals, and an outlet counts once however often it reported.
+ */
+export async function countIndependentSources(
+  db: Client,
+  claimId: string,
+  at: Date = new Date(),
+): Promise<{ independent: number; repeats: number }> {
+  const citations = await db.citation.findMany({
+    where: {
+      event: {
+        published: true,
+        retractedAt: null,
+        firstReportedAt: { lte: at },
+        claims: { some: { claimId, stance: { in: [...SUPPORTING] } } },
+      },
+    },
+    select: { id: true, sourceId: true, repeatsCitationId: true },
+  });
+  const all = new Map<string, CitationForCount>(citations.map((c) => [c.id, c]));
+  // Originals may sit on events that do not mention the claim: fetch the chains.
+  let missing = citations.map((c) => c.repeatsCitationId).filter((id): id is string => !!id && !all.has(id));
+  while (missing.length > 0) {
+    const found = await db.citation.findMany({
+      where: { id: { in: missing } },
+      select: { id: true, sourceId: true, repeatsCitationId: true },
+    });
+    for (const c of found) all.set(c.id, c);
+    missing = found.map((c) => c.repeatsCitationId).filter((id): id is string => !!id && !all.has(id));
+  }
+  return independentSourceCount(citations, all);
+}
+
+export type StatusChangeInput = {
+  claimId: string;
+  to: ClaimStatusValue;
+  knownAt: Date;
+  reason: string;
+  evidenceCitationId: string | null;
+  changedBy: string;
+};
+
+/**
+ * The one write path for a claim's status: checks the rules, appends to the history (never
+ * overwriting it), updates the claim's current status and the labels of every event linked to it.
+ * Run it inside a transaction.
+ */
+export async function recordClaimStatusChange(tx: Tx, input: StatusChangeInput) {
+  const claim = await tx.claim.findUnique({
+    where: { id: input.claimId },
+    select: { id: true, status: true, history: { select: { knownAt: true }, orderBy: { knownAt: "desc" }, take: 1 } },
+  });
+  if (!claim) throw new DomainError("The claim does not exist.", "claimId");
+
+  const latest = claim.history[0];
+  if (latest && input.knownAt.getTime() < latest.knownAt.getTime()) {
+    throw new DomainError(
+      "A status change cannot be dated before the claim's latest recorded change; history is append-only.",
+      "knownAt",
+    );
+  }
+
+  let evidence = null;
+  if (input.evidenceCitationId) {
+    const c = await tx.citation.findUnique({
+      where: { id: input.evidenceCitationId },
+      select: {
+        id: true,
+        attribution: true,
+        publishedAt: true,
+        source: { select: { name: true } },
+        event: { select: { claims: { where: { claimId: input.claimId }, select: { stance: true } } } },
+      },
+    });
+    if (!c) throw new DomainError("The evidence citation does not exist.", "evidenceCitationId");
+    evidence = {
+      id: c.id,
+      attribution: c.attribution,
+      publishedAt: c.publishedAt,
+      sourceName: c.source.name,
+      stance: c.event.claims[0]?.stance ?? null,
+    };
+  }
+
+  const { independent } = await countIndependentSources(tx, input.claimId, input.knownAt);
+  const verdict = checkStatusChange({
+    from: latest ? claim.status : null,
+    to: input.to,
+    knownAt: input.knownAt,
+    reason: input.reason,
+    evidence,
+    independentSources: independent,
+  });
+  if (!verdict.ok) throw new DomainError(verdict.message, "to");
+
+  const change = await tx.claimStatusChange.create({
+    data: {
+      claimId: input.claimId,
+      fromStatus: latest ? claim.status : null,
+      toStatus: input.to,
+      knownAt: input.knownAt,
+      reason: input.reason.trim(),
+      evidenceCitationId: input.evidenceCitationId,
+      changedBy: input.changedBy,
+    },
+  });
+  await tx.claim.update({
+    where: { id: input.claimId },
+    data: { status: input.to, version: { increment: 1 } },
+  });
+  await refreshEventsOfClaim(tx, input.claimId);
+  return change;
+}

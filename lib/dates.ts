@@ -1,0 +1,135 @@
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+import type { PrecisionValue } from "./domain";
+
+// All instants are stored in UTC and formatted in an explicit IANA zone, never the server's.
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Parses `YYYY-MM-DD` into its parts when it names a real calendar day, else null. */
+export function parseIsoDay(value: string): { year: number; month: number; day: number } | null {
+  const m = ISO_DAY.exec(value.trim());
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
+    return null;
+  }
+  return { year, month, day };
+}
+
+/** The calendar day (`YYYY-MM-DD`) that `instant` falls on in `zone`. */
+export function localDay(instant: Date, zone: string): string {
+  return format(new TZDate(instant, zone), "yyyy-MM-dd");
+}
+
+/** The first instant of calendar day `day` (`YYYY-MM-DD`) in `zone`. */
+export function startOfLocalDay(day: string, zone: string): Date {
+  const p = parseIsoDay(day);
+  if (!p) throw new Error(`Not a calendar day: ${day}`);
+  return new Date(new TZDate(p.year, p.month - 1, p.day, 0, 0, 0, 0, zone).getTime());
+}
+
+/** The last millisecond of calendar day `day` in `zone`. */
+export function endOfLocalDay(day: string, zone: string): Date {
+  const p = parseIsoDay(day);
+  if (!p) throw new Error(`Not a calendar day: ${day}`);
+  const next = new TZDate(p.year, p.month - 1, p.day + 1, 0, 0, 0, 0, zone);
+  return new Date(next.getTime() - 1);
+}
+
+export type EventTime = {
+  occurredAt: Date;
+  occurredEndAt: Date | null;
+  precision: PrecisionValue;
+  approximate: boolean;
+  timeZone: string;
+};
+
+const PATTERN: Record<PrecisionValue, string> = {
+  YEAR: "yyyy",
+  MONTH: "MMMM yyyy",
+  DAY: "d MMM yyyy",
+  HOUR: "d MMM yyyy, HH:00",
+  MINUTE: "d MMM yyyy, HH:mm",
+};
+
+function zoneName(instant: Date, zone: string): string {
+  const part = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "short" })
+    .formatToParts(instant)
+    .find((p) => p.type === "timeZoneName");
+  return part?.value ?? zone;
+}
+
+function formatAt(instant: Date, precision: PrecisionValue, zone: string): string {
+  const text = format(new TZDate(instant, zone), PATTERN[precision]);
+  return precision === "HOUR" || precision === "MINUTE" ? `${text} ${zoneName(instant, zone)}` : text;
+}
+
+/**
+ * When an event happened, honest to its precision: a day-precision event shows no time, a
+ * month-precision one no day, and an approximate one says "about".
+ */
+export function formatEventTime(t: EventTime): string {
+  let text = formatAt(t.occurredAt, t.precision, t.timeZone);
+  if (t.occurredEndAt) {
+    const end = formatAt(t.occurredEndAt, t.precision, t.timeZone);
+    if (end !== text) text = `${text} – ${end}`;
+  }
+  return t.approximate ? `about ${text}` : text;
+}
+
+/** Machine-readable value for `<time dateTime>`, no finer than the precision allows. */
+export function machineTime(t: Pick<EventTime, "occurredAt" | "precision" | "timeZone">): string {
+  const local = new TZDate(t.occurredAt, t.timeZone);
+  switch (t.precision) {
+    case "YEAR":
+      return format(local, "yyyy");
+    case "MONTH":
+      return format(local, "yyyy-MM");
+    case "DAY":
+      return format(local, "yyyy-MM-dd");
+    default:
+      return t.occurredAt.toISOString();
+  }
+}
+
+/**
+ * The timeline group an event falls in: its calendar day in its own zone, or its month or year
+ * when the precision is coarser (a month-precision event is never shown under a made-up day).
+ */
+export function dayGroup(t: Pick<EventTime, "occurredAt" | "precision" | "timeZone">): {
+  key: string;
+  heading: string;
+} {
+  const local = new TZDate(t.occurredAt, t.timeZone);
+  switch (t.precision) {
+    case "YEAR":
+      return { key: format(local, "yyyy"), heading: `${format(local, "yyyy")} (day not known)` };
+    case "MONTH":
+      return { key: format(local, "yyyy-MM"), heading: `${format(local, "MMMM yyyy")} (day not known)` };
+    default:
+      return { key: format(local, "yyyy-MM-dd"), heading: format(local, "EEEE d MMMM yyyy") };
+  }
+}
+
+/** A calendar day (`YYYY-MM-DD`) for display, e.g. "18 Nov 2024". */
+export function formatIsoDay(day: string): string {
+  const p = parseIsoDay(day);
+  if (!p) return day;
+  return format(new TZDate(p.year, p.month - 1, p.day, 12, 0, 0, 0, "UTC"), "d MMM yyyy");
+}
+
+/** A publication instant at a given precision in a zone, e.g. "17 Nov 2024". */
+export function formatPublished(at: Date, precision: PrecisionValue, zone: string): string {
+  return formatAt(at, precision, zone);
+}

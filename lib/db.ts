@@ -1,0 +1,43 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "../generated/prisma-sqlite/client";
+import { PrismaClient as PgClient } from "../generated/prisma-pg/client";
+import { databaseUrl, isPostgresUrl } from "./env";
+
+// The only place a database client is built. Both generated clients come from identical models
+// (checked by lib/schema-parity.test.ts), so the SQLite client's type describes both.
+export type Db = SqliteClient;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export function databaseKind(): "postgresql" | "sqlite" {
+  return isPostgresUrl(databaseUrl()) ? "postgresql" : "sqlite";
+}
+
+function createClient(): Db {
+  const url = databaseUrl();
+  if (isPostgresUrl(url)) {
+    return new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+  }
+  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url }) });
+}
+
+// Reused across hot reloads in development; a fresh client per process otherwise.
+const globalForPrisma = globalThis as unknown as { sourcelinePrisma?: Db };
+
+let client: Db | undefined;
+
+export function getDb(): Db {
+  if (process.env.NODE_ENV === "development") {
+    globalForPrisma.sourcelinePrisma ??= createClient();
+    return globalForPrisma.sourcelinePrisma;
+  }
+  client ??= createClient();
+  return client;
+}
+
+export async function disconnectDb(): Promise<void> {
+  if (client) {
+    await client.$disconnect();
+    client = undefined;
+  }
+}

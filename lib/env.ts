@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+const DEFAULT_DATABASE_URL = "file:./prisma/dev.db";
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .min(1)
+    .refine((v) => /^(file:|postgres(ql)?:\/\/)/i.test(v), {
+      message: "DATABASE_URL must start with file:, postgres:// or postgresql://",
+    })
+    .default(DEFAULT_DATABASE_URL),
+  SITE_URL: z.url().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse({
+    DATABASE_URL: source.DATABASE_URL || undefined,
+    SITE_URL: source.SITE_URL || undefined,
+  });
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${detail}`);
+  }
+  return parsed.data;
+}
+
+// Read on every call: tests point DATABASE_URL at a temporary database before first use.
+export function databaseUrl(): string {
+  return readEnv().DATABASE_URL;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}

@@ -1,0 +1,318 @@
+import "server-only";
+import { cache } from "react";
+import type { Prisma } from "../../generated/prisma-sqlite/client";
+import { getDb } from "../db";
+import { encodeCursor, type TimelinePosition } from "./cursor";
+import type { TimelineQuery } from "./filters";
+
+export const PAGE_SIZE = 50;
+
+const relatedEventSelect = {
+  id: true,
+  slug: true,
+  headline: true,
+  occurredAt: true,
+  occurredEndAt: true,
+  precision: true,
+  approximate: true,
+  timeZone: true,
+  status: true,
+  actors: {
+    where: { role: "SPEAKER" },
+    select: { actor: { select: { name: true } } },
+    take: 1,
+  },
+  citations: {
+    select: { source: { select: { name: true } } },
+    orderBy: { position: "asc" },
+    take: 1,
+  },
+} satisfies Prisma.EventSelect;
+
+/** Everything a timeline item shows, loaded in one round of batched queries (no N+1). */
+export const timelineEventSelect = {
+  id: true,
+  slug: true,
+  storyId: true,
+  kind: true,
+  headline: true,
+  summary: true,
+  location: true,
+  occurredAt: true,
+  occurredEndAt: true,
+  precision: true,
+  approximate: true,
+  timeNote: true,
+  timeZone: true,
+  occurredOn: true,
+  timelineKey: true,
+  status: true,
+  firstReportedAt: true,
+  retractedAt: true,
+  retractionNote: true,
+  citations: {
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      url: true,
+      title: true,
+      quote: true,
+      attribution: true,
+      attributionText: true,
+      publishedAt: true,
+      publishedPrecision: true,
+      repeatsCitationId: true,
+      source: { select: { slug: true, name: true } },
+    },
+  },
+  actors: {
+    select: { role: true, actor: { select: { slug: true, name: true, title: true } } },
+  },
+  tags: { select: { tag: { select: { slug: true, name: true } } } },
+  claims: {
+    select: {
+      stance: true,
+      note: true,
+      claim: {
+        select: {
+          id: true,
+          slug: true,
+          text: true,
+          scope: true,
+          status: true,
+          history: {
+            where: { toStatus: { in: ["CONFIRMED", "DENIED", "RETRACTED", "DISPUTED"] } },
+            orderBy: { knownAt: "desc" },
+            take: 1,
+            select: {
+              toStatus: true,
+              knownAt: true,
+              evidenceCitation: { select: { source: { select: { name: true } } } },
+            },
+          },
+        },
+      },
+    },
+  },
+  relationsFrom: {
+    where: { to: { published: true } },
+    select: { type: true, note: true, to: { select: relatedEventSelect } },
+  },
+  relationsTo: {
+    where: { from: { published: true } },
+    select: { type: true, note: true, from: { select: relatedEventSelect } },
+  },
+} satisfies Prisma.EventSelect;
+
+export type TimelineEvent = Prisma.EventGetPayload<{ select: typeof timelineEventSelect }>;
+export type RelatedEvent = Prisma.EventGetPayload<{ select: typeof relatedEventSelect }>;
+
+/** Filter slugs resolved to ids; slugs that name nothing are reported, not fatal. */
+export type ResolvedFilters = {
+  sourceIds: string[];
+  actorIds: string[];
+  tagIds: string[];
+  notes: string[];
+};
+
+export async function resolveFilterSlugs(query: TimelineQuery): Promise<ResolvedFilters> {
+  const db = getDb();
+  const [sources, actors, tags] = await Promise.all([
+    query.sources.length
+      ? db.source.findMany({ where: { slug: { in: query.sources } }, select: { id: true, slug: true } })
+      : [],
+    query.actors.length
+      ? db.actor.findMany({ where: { slug: { in: query.actors } }, select: { id: true, slug: true } })
+      : [],
+    query.tags.length
+      ? db.tag.findMany({ where: { slug: { in: query.tags } }, select: { id: true, slug: true } })
+      : [],
+  ]);
+  const notes: string[] = [];
+  const check = (wanted: string[], found: { slug: string }[], name: string) => {
+    for (const slug of wanted) {
+      if (!found.some((f) => f.slug === slug)) notes.push(`Ignored ${name} “${slug}”: there is no such ${name}.`);
+    }
+  };
+  check(query.sources, sources, "source");
+  check(query.actors, actors, "actor");
+  check(query.tags, tags, "tag");
+  return {
+    sourceIds: sources.map((s) => s.id),
+    actorIds: actors.map((a) => a.id),
+    tagIds: tags.map((t) => t.id),
+    notes,
+  };
+}
+
+/** The WHERE clause shared by the page, its count, feeds and the API. */
+export function timelineWhere(
+  scope: { storyId?: string },
+  query: TimelineQuery,
+  resolved: ResolvedFilters,
+): Prisma.EventWhereInput {
+  const and: Prisma.EventWhereInput[] = [{ published: true }];
+  if (scope.storyId) and.push({ storyId: scope.storyId });
+  if (query.statuses.length) and.push({ status: { in: query.statuses } });
+  if (query.kinds.length) and.push({ kind: { in: query.kinds } });
+  // Several sources give their union: an event cited by any of them.
+  if (resolved.sourceIds.length) and.push({ citations: { some: { sourceId: { in: resolved.sourceIds } } } });
+  if (resolved.actorIds.length) and.push({ actors: { some: { actorId: { in: resolved.actorIds } } } });
+  if (resolved.tagIds.length) and.push({ tags: { some: { tagId: { in: resolved.tagIds } } } });
+  if (query.from) and.push({ occurredOn: { gte: query.from } });
+  if (query.to) and.push({ occurredOn: { lte: query.to } });
+  if (query.q) {
+    // Every word must appear, in any order (headline, summary or a quote).
+    for (const word of query.q.normalize("NFKC").toLowerCase().split(" ").filter(Boolean)) {
+      and.push({ searchText: { contains: word } });
+    }
+  }
+  return { AND: and };
+}
+
+function positionWhere(p: TimelinePosition, direction: "older" | "newer"): Prisma.EventWhereInput {
+  const cmp = direction === "older" ? "lt" : "gt";
+  return {
+    OR: [{ timelineKey: { [cmp]: p.key } }, { timelineKey: p.key, id: { [cmp]: p.id } }],
+  };
+}
+
+export type TimelinePage = {
+  events: TimelineEvent[];
+  total: number;
+  /** Cursor for the next page of older events, when there is one. */
+  olderCursor: string | null;
+  /** Cursor for the previous page of newer events, when there is one. */
+  newerCursor: string | null;
+  notes: string[];
+};
+
+/** One page of a timeline, newest first, with keyset pagination and a total count. */
+export async function listTimeline(
+  scope: { storyId?: string },
+  query: TimelineQuery,
+  pageSize: number = PAGE_SIZE,
+): Promise<TimelinePage> {
+  const db = getDb();
+  const resolved = await resolveFilterSlugs(query);
+  const where = timelineWhere(scope, query, resolved);
+
+  const goingNewer = query.after !== null;
+  const anchor = query.after ?? query.before;
+  const pageWhere: Prisma.EventWhereInput = anchor
+    ? { AND: [where, positionWhere(anchor, goingNewer ? "newer" : "older")] }
+    : where;
+  const order = goingNewer ? "asc" : "desc";
+
+  const [rows, total] = await Promise.all([
+    db.event.findMany({
+      where: pageWhere,
+      orderBy: [{ timelineKey: order }, { id: order }],
+      take: pageSize + 1,
+      select: timelineEventSelect,
+    }),
+    db.event.count({ where }),
+  ]);
+  const more = rows.length > pageSize;
+  const events = rows.slice(0, pageSize);
+  if (goingNewer) events.reverse();
+
+  const first = events[0];
+  const last = events[events.length - 1];
+  const hasNewer = goingNewer ? more : anchor !== null;
+  const hasOlder = goingNewer ? true : more;
+  return {
+    events,
+    total,
+    olderCursor: hasOlder && last ? encodeCursor({ key: last.timelineKey, id: last.id }) : null,
+    newerCursor: hasNewer && first ? encodeCursor({ key: first.timelineKey, id: first.id }) : null,
+    notes: resolved.notes,
+  };
+}
+
+/** Everything the permalink page shows. */
+export const eventDetailSelect = {
+  ...timelineEventSelect,
+  story: { select: { id: true, slug: true, title: true, timeZone: true, isDefault: true } },
+  updatedAt: true,
+  citations: {
+    orderBy: { position: "asc" },
+    select: {
+      ...timelineEventSelect.citations.select,
+      archivedUrl: true,
+      note: true,
+      source: { select: { slug: true, name: true, kind: true } },
+      repeats: { select: { id: true, source: { select: { name: true } } } },
+    },
+  },
+  claims: {
+    select: {
+      stance: true,
+      note: true,
+      claim: {
+        select: {
+          id: true,
+          slug: true,
+          text: true,
+          scope: true,
+          status: true,
+          history: {
+            orderBy: { knownAt: "asc" },
+            select: {
+              id: true,
+              fromStatus: true,
+              toStatus: true,
+              knownAt: true,
+              reason: true,
+              evidenceCitation: { select: { id: true, source: { select: { name: true } } } },
+            },
+          },
+        },
+      },
+    },
+  },
+  corrections: { orderBy: { createdAt: "asc" }, select: { id: true, note: true, createdAt: true } },
+} satisfies Prisma.EventSelect;
+
+export type EventDetail = Prisma.EventGetPayload<{ select: typeof eventDetailSelect }>;
+
+/**
+ * A published event by slug or by id; both resolve forever. Shared by generateMetadata and the
+ * page through React's cache().
+ */
+export const getEventBySlugOrId = cache(async (slugOrId: string): Promise<EventDetail | null> => {
+  if (!/^[A-Za-z0-9_-]{1,120}$/.test(slugOrId)) return null;
+  return getDb().event.findFirst({
+    where: { published: true, OR: [{ slug: slugOrId }, { id: slugOrId }] },
+    select: eventDetailSelect,
+  });
+});
+
+/**
+ * The page of the story's timeline on which the event appears: the cursor of its nearest newer
+ * neighbour, so that "?before=<cursor>" starts the page with this event. Null when the event is
+ * on the first page.
+ */
+export async function timelineCursorFor(event: { storyId: string; timelineKey: string; id: string }) {
+  const newer = await getDb().event.findFirst({
+    where: {
+      storyId: event.storyId,
+      published: true,
+      ...positionWhere({ key: event.timelineKey, id: event.id }, "newer"),
+    },
+    orderBy: [{ timelineKey: "asc" }, { id: "asc" }],
+    select: { id: true, timelineKey: true },
+  });
+  if (!newer) return null;
+  // Page one already holds the newest PAGE_SIZE events.
+  const newerCount = await getDb().event.count({
+    where: {
+      storyId: event.storyId,
+      published: true,
+      ...positionWhere({ key: event.timelineKey, id: event.id }, "newer"),
+    },
+    take: PAGE_SIZE,
+  });
+  if (newerCount < PAGE_SIZE) return null;
+  return encodeCursor({ key: newer.timelineKey, id: newer.id });
+}

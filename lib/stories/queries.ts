@@ -1,0 +1,67 @@
+import "server-only";
+import { cache } from "react";
+import { getDb } from "../db";
+
+const storySelect = {
+  id: true,
+  slug: true,
+  title: true,
+  description: true,
+  timeZone: true,
+  isDefault: true,
+  updatedAt: true,
+} as const;
+
+export type StorySummary = {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  timeZone: string;
+  isDefault: boolean;
+  updatedAt: Date;
+};
+
+/** The story shown at `/`: the one marked default, else the oldest. */
+export const getDefaultStory = cache(async (): Promise<StorySummary | null> => {
+  const db = getDb();
+  return (
+    (await db.story.findFirst({ where: { isDefault: true }, select: storySelect, orderBy: { createdAt: "asc" } })) ??
+    (await db.story.findFirst({ select: storySelect, orderBy: { createdAt: "asc" } }))
+  );
+});
+
+export const getStoryBySlug = cache(async (slug: string): Promise<StorySummary | null> => {
+  if (!/^[a-z0-9-]{1,120}$/.test(slug)) return null;
+  return getDb().story.findUnique({ where: { slug }, select: storySelect });
+});
+
+export async function listStories(): Promise<StorySummary[]> {
+  return getDb().story.findMany({ select: storySelect, orderBy: { createdAt: "asc" } });
+}
+
+/** Sources, actors and tags that occur in a story: the choices the filter bar offers. */
+export const getStoryFacets = cache(async (storyId: string | null) => {
+  const db = getDb();
+  const inScope = storyId ? { published: true, storyId } : { published: true };
+  const [sources, actors, tags] = await Promise.all([
+    db.source.findMany({
+      where: { citations: { some: { event: inScope } } },
+      select: { slug: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+    db.actor.findMany({
+      where: { events: { some: { event: inScope } } },
+      select: { slug: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+    db.tag.findMany({
+      where: { events: { some: { event: inScope } } },
+      select: { slug: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+  ]);
+  return { sources, actors, tags };
+});
+
+export type StoryFacets = Awaited<ReturnType<typeof getStoryFacets>>;

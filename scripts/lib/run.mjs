@@ -1,0 +1,81 @@
+// Small helpers shared by the start and test scripts (plain Node, no build step).
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
+// Quiet and offline: no telemetry, no update checks.
+export const quietEnv = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  CHECKPOINT_DISABLE: "1",
+  PRISMA_HIDE_UPDATE_MESSAGE: "1",
+};
+
+export function run(command, args, env = {}) {
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, ...quietEnv, ...env },
+  });
+  if (result.status !== 0) {
+    const why = result.signal ? `signal ${result.signal}` : `exit code ${result.status}`;
+    throw new Error(`${path.basename(command)} ${args.join(" ")} failed (${why})`);
+  }
+}
+
+/** Runs a long-lived process in the foreground, forwarding signals, and exits with it. */
+export function exec(command, args, env = {}) {
+  const child = spawn(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...quietEnv, ...env } });
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "generated",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
+
+function hashTree(hash, p) {
+  if (!existsSync(p)) return;
+  const s = statSync(p);
+  if (s.isDirectory()) {
+    for (const name of readdirSync(p).sort()) {
+      if (name === "node_modules" || name.endsWith(".test.ts")) continue;
+      hashTree(hash, path.join(p, name));
+    }
+  } else {
+    hash.update(path.relative(root, p));
+    hash.update(readFileSync(p));
+  }
+}
+
+/** Builds the app when its sources changed since the last build (or it was never built). */
+export function buildIfNeeded() {
+  const hash = createHash("sha256");
+  for (const p of BUILD_INPUTS) hashTree(hash, path.join(root, p));
+  const digest = hash.digest("hex");
+  const stamp = path.join(root, ".next", "sourceline-build-hash");
+  const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stamp);
+  if (built && readFileSync(stamp, "utf8") === digest) {
+    console.log("Build is up to date.");
+    return;
+  }
+  console.log("Building the app…");
+  run(bin("next"), ["build"]);
+  writeFileSync(stamp, digest);
+}
+
+export function isPostgresUrl(url) {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
