@@ -40,4 +40,8 @@ export async function disconnectDb(): Promise<void> {
     await client.$disconnect();
     client = undefined;
   }
+  if (globalForPrisma.sourcelinePrisma) {
+    await globalForPrisma.sourcelinePrisma.$disconnect();
+    globalForPrisma.sourcelinePrisma = undefined;
+  }
 }

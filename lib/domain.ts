@@ -176,6 +176,14 @@ export const RELATION_LABEL: Record<RelationTypeValue, { outgoing: string; incom
   FOLLOWS_UP: { outgoing: "Follows up", incoming: "Followed up by" },
 };
 
+/**
+ * Voices that can make a claim official: a named person or a spokesperson speaking on the
+ * record. A document is on the record but does not by itself confirm or deny officially.
+ */
+export function isOfficialVoice(attribution: AttributionValue): boolean {
+  return attribution === "NAMED_ON_RECORD" || attribution === "SPOKESPERSON";
+}
+
 /** Attributions that put a named speaker, a spokesperson or an official document on the record. */
 export function isOnRecord(attribution: AttributionValue): boolean {
   return attribution === "NAMED_ON_RECORD" || attribution === "SPOKESPERSON" || attribution === "DOCUMENT";

@@ -1,5 +1,6 @@
 import {
   CLAIM_STATUS_LABEL,
+  isOfficialVoice,
   type AttributionValue,
   type ClaimStatusValue,
   type StanceValue,
@@ -27,11 +28,8 @@ export type StatusChangeRequest = {
 
 export type RuleResult = { ok: true } | { ok: false; message: string };
 
-// Officially confirmed and denied need someone speaking on the record: a named person or a
-// spokesperson. An anonymous-sourced report never makes a claim official.
-function isOfficialVoice(attribution: AttributionValue): boolean {
-  return attribution === "NAMED_ON_RECORD" || attribution === "SPOKESPERSON";
-}
+// Officially confirmed and denied need someone speaking on the record (isOfficialVoice): an
+// anonymous-sourced report never makes a claim official.
 
 function requireOfficial(
   req: StatusChangeRequest,
@@ -116,12 +114,23 @@ export function independentSourceCount(
   let repeats = 0;
   for (const c of citations) {
     let root = c;
-    const seen = new Set<string>([c.id]);
+    const chain = [c];
+    let cycle = false;
     while (root.repeatsCitationId) {
       const next = all.get(root.repeatsCitationId);
-      if (!next || seen.has(next.id)) break;
-      seen.add(next.id);
+      if (!next) break;
+      if (chain.includes(next)) {
+        cycle = true;
+        break;
+      }
+      chain.push(next);
       root = next;
+    }
+    if (cycle) {
+      // Citations that repeat one another in a circle have no original: they count as one
+      // source, named by the citation with the smallest id in the circle.
+      const start = chain.indexOf(all.get(root.repeatsCitationId!)!);
+      root = chain.slice(start).reduce((a, b) => (a.id <= b.id ? a : b));
     }
     if (root !== c) repeats += 1;
     originals.add(root.sourceId);

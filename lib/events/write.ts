@@ -9,7 +9,7 @@ import type {
   StanceValue,
 } from "../domain";
 import { DomainError } from "../errors";
-import { deriveEventStatus } from "./status";
+import { deriveEventStatus, statusTimeline, type StatusPeriod } from "./status";
 import { derivedTimeFields, searchTextFor } from "./derived";
 
 type Client = Db | Tx;
@@ -29,22 +29,55 @@ export async function refreshEvents(db: Client, eventIds: readonly string[]): Pr
       summary: true,
       status: true,
       searchText: true,
+      firstReportedAt: true,
       retractedAt: true,
       citations: { select: { attribution: true, quote: true }, orderBy: { position: "asc" } },
-      claims: { select: { stance: true, claim: { select: { status: true } } } },
+      claims: {
+        select: {
+          stance: true,
+          claim: { select: { status: true, history: { select: { toStatus: true, knownAt: true } } } },
+        },
+      },
+      statusPeriods: { select: { status: true, validFrom: true, validTo: true }, orderBy: { validFrom: "asc" } },
     },
   });
   for (const e of events) {
+    const attributions = e.citations.map((c) => c.attribution);
     const status = deriveEventStatus({
       retracted: e.retractedAt !== null,
-      attributions: e.citations.map((c) => c.attribution),
+      attributions,
       claimLinks: e.claims.map((l) => ({ stance: l.stance, claimStatus: l.claim.status })),
     });
     const searchText = searchTextFor([e.headline, e.summary, ...e.citations.map((c) => c.quote)]);
     if (status !== e.status || searchText !== e.searchText) {
       await db.event.update({ where: { id: e.id }, data: { status, searchText } });
     }
+    const periods = statusTimeline({
+      firstReportedAt: e.firstReportedAt,
+      retractedAt: e.retractedAt,
+      attributions,
+      claimLinks: e.claims.map((l) => ({ stance: l.stance, history: l.claim.history })),
+    });
+    // The history's present must agree with the stored label (claim.status is the latest change).
+    const current = periods[periods.length - 1];
+    if (current && current.status !== status) current.status = status;
+    if (!samePeriods(periods, e.statusPeriods)) {
+      await db.eventStatusPeriod.deleteMany({ where: { eventId: e.id } });
+      await db.eventStatusPeriod.createMany({ data: periods.map((p) => ({ eventId: e.id, ...p })) });
+    }
   }
+}
+
+function samePeriods(a: readonly StatusPeriod[], b: readonly StatusPeriod[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every(
+      (p, i) =>
+        p.status === b[i]!.status &&
+        p.validFrom.getTime() === b[i]!.validFrom.getTime() &&
+        (p.validTo?.getTime() ?? null) === (b[i]!.validTo?.getTime() ?? null),
+    )
+  );
 }
 
 /** Refreshes every event that takes a stance on the claim (after its status changed). */
@@ -136,7 +169,7 @@ export async function createEvent(tx: Tx, input: NewEvent) {
   });
   const dayOrder = input.dayOrder ?? 0;
   const published = input.published ?? true;
-  return tx.event.create({
+  const created = await tx.event.create({
     data: {
       storyId: input.storyId,
       slug: input.slug,
@@ -179,4 +212,6 @@ export async function createEvent(tx: Tx, input: NewEvent) {
     },
     select: { id: true, slug: true, citations: { select: { id: true, position: true }, orderBy: { position: "asc" } } },
   });
+  await refreshEvents(tx, [created.id]);
+  return created;
 }

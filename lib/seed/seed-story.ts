@@ -162,9 +162,13 @@ async function seedInTransaction(tx: Tx, data: SeedStory, changedBy: string): Pr
   for (const c of data.claims) {
     if (!newClaims.has(c.slug)) continue;
     for (const h of c.history) {
-      const evidenceCitationId = h.evidence
-        ? (ref(citationIds, h.evidence.event, "event")[h.evidence.citation] ?? null)
-        : null;
+      let evidenceCitationId: string | null = null;
+      if (h.evidence) {
+        evidenceCitationId = ref(citationIds, h.evidence.event, "event")[h.evidence.citation] ?? null;
+        if (!evidenceCitationId) {
+          throw new Error(`Seed data: event "${h.evidence.event}" has no citation ${h.evidence.citation}.`);
+        }
+      }
       await recordClaimStatusChange(tx, {
         claimId: ref(claimIds, c.slug, "claim"),
         to: h.to,
