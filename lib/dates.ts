@@ -133,3 +133,10 @@ export function formatIsoDay(day: string): string {
 export function formatPublished(at: Date, precision: PrecisionValue, zone: string): string {
   return formatAt(at, precision, zone);
 }
+
+/** The calendar day `days` after (or before, when negative) `day`. */
+export function addDays(day: string, days: number): string {
+  const p = parseIsoDay(day);
+  if (!p) throw new Error(`Not a calendar day: ${day}`);
+  return new Date(Date.UTC(p.year, p.month - 1, p.day + days)).toISOString().slice(0, 10);
+}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ACTOR_ROLE_LABEL, EVENT_KIND_LABEL, STANCE_LABEL } from "@/lib/domain";
+import { knownBy, statusAsOf, withAsOf, type AsOf } from "@/lib/events/as-of";
 import { statusLabel } from "@/lib/events/labels";
 import type { TimelineEvent } from "@/lib/events/queries";
 import { StatusLabel } from "@/components/ui/status-label";
@@ -7,11 +8,24 @@ import { EventTime } from "@/components/event/event-time";
 import { RelatedEvents, collectRelations } from "@/components/event/related-events";
 
 /** One timeline item. Its id is the event's slug, so `/#<slug>` deep-links to it. */
-export function EventCard({ event, sourceHref }: { event: TimelineEvent; sourceHref: (slug: string) => string }) {
+export function EventCard({
+  event,
+  sourceHref,
+  asOf = null,
+}: {
+  event: TimelineEvent;
+  sourceHref: (slug: string) => string;
+  asOf?: AsOf;
+}) {
+  // In an "as of" view the label is the one the event carried then.
   const label = statusLabel(
-    event.status,
+    statusAsOf(event, asOf),
     event.citations,
-    event.claims.flatMap((c) => c.claim.history),
+    knownBy(
+      event.claims.flatMap((c) => c.claim.history),
+      (h) => h.knownAt,
+      asOf,
+    ),
     event.timeZone,
   );
   const quotes = event.citations.filter((c) => c.quote);
@@ -31,7 +45,7 @@ export function EventCard({ event, sourceHref }: { event: TimelineEvent; sourceH
         {event.location ? ` · ${event.location}` : ""}
       </p>
       <h3 id={headingId} className="mt-1 font-serif text-lg font-semibold leading-snug">
-        <Link href={`/events/${event.slug}`} className="hover:underline">
+        <Link href={withAsOf(`/events/${event.slug}`, asOf)} className="hover:underline">
           {event.headline}
         </Link>
       </h3>
@@ -64,13 +78,16 @@ export function EventCard({ event, sourceHref }: { event: TimelineEvent; sourceH
         <ul className="mt-1 text-sm text-zinc-700 dark:text-zinc-300" aria-label="Claims">
           {event.claims.map((c) => (
             <li key={c.claim.id}>
-              <span className="font-medium text-zinc-900 dark:text-zinc-100">{STANCE_LABEL[c.stance]}:</span> “
-              {c.claim.text}”{c.note ? ` — ${c.note}` : ""}
+              <span className="font-medium text-zinc-900 dark:text-zinc-100">{STANCE_LABEL[c.stance]}:</span>{" "}
+              <Link href={withAsOf(`/claims/${c.claim.slug}`, asOf)} className="underline decoration-zinc-400 underline-offset-2">
+                “{c.claim.text}”
+              </Link>
+              {c.note ? ` — ${c.note}` : ""}
             </li>
           ))}
         </ul>
       ) : null}
-      <RelatedEvents relations={collectRelations(event)} />
+      <RelatedEvents relations={collectRelations(event, asOf)} asOf={asOf} />
     </article>
   );
 }

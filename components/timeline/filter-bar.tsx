@@ -30,6 +30,7 @@ export function FilterBar({
   return (
     <Form action={action} className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800" aria-label="Filter the timeline">
       <AutoSubmit />
+      {query.asof ? <input type="hidden" name="asof" value={query.asof} /> : null}
       <div className="flex flex-wrap items-end gap-3">
         <label className="flex min-w-48 flex-1 flex-col gap-1 text-sm font-semibold">
           Search headlines, summaries and quotes

@@ -1,6 +1,8 @@
+import Link from "next/link";
+import { asOfFor, withAsOf } from "@/lib/events/as-of";
 import { parseTimelineQuery } from "@/lib/events/filters";
 import { listTimeline } from "@/lib/events/queries";
-import { getStoryFacets, type StorySummary } from "@/lib/stories/queries";
+import { getStoryDayRange, getStoryFacets, type StorySummary } from "@/lib/stories/queries";
 import type { RawSearchParams } from "@/lib/url";
 import { TimelineView } from "./timeline-view";
 
@@ -15,7 +17,13 @@ export async function StoryTimeline({
   searchParams: RawSearchParams;
 }) {
   const query = parseTimelineQuery(searchParams);
-  const [page, facets] = await Promise.all([listTimeline({ storyId: story.id }, query), getStoryFacets(story.id)]);
+  const asOf = asOfFor(query.asof, story.timeZone);
+  const scope = { storyId: story.id, cutoffs: asOf ? [{ storyId: story.id, cutoff: asOf.cutoff }] : undefined };
+  const [page, facets, dayRange] = await Promise.all([
+    listTimeline(scope, query),
+    getStoryFacets(story.id),
+    getStoryDayRange(story.id, story.timeZone),
+  ]);
   return (
     <>
       <header className="mb-4">
@@ -23,10 +31,21 @@ export async function StoryTimeline({
         <h1 className="mt-1 font-serif text-3xl font-bold leading-tight">{story.title}</h1>
         <p className="mt-2 max-w-prose text-zinc-800 dark:text-zinc-200">{story.description}</p>
         <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
-          Days are grouped in each event&apos;s own time zone. Newest first.
+          Days are grouped in each event&apos;s own time zone. Newest first.{" "}
+          <Link href={withAsOf(story.isDefault ? "/claims" : `/stories/${story.slug}/claims`, asOf)} className="underline underline-offset-2">
+            The claims and how solid each one is
+          </Link>
         </p>
       </header>
-      <TimelineView path={path} query={query} page={page} facets={facets} />
+      <TimelineView
+        path={path}
+        query={query}
+        page={page}
+        facets={facets}
+        asOf={asOf}
+        zone={story.timeZone}
+        dayRange={dayRange}
+      />
     </>
   );
 }

@@ -11,6 +11,8 @@ import {
 import type { TimelineEvent, TimelinePage } from "@/lib/events/queries";
 import type { StoryFacets } from "@/lib/stories/queries";
 import { createUrl } from "@/lib/url";
+import type { AsOf } from "@/lib/events/as-of";
+import { AsOfControl } from "./as-of-control";
 import { EventCard } from "./event-card";
 import { FilterBar } from "./filter-bar";
 
@@ -48,6 +50,9 @@ export function TimelineView({
   page,
   facets,
   fixedSource,
+  asOf = null,
+  zone,
+  dayRange = null,
   emptyText = "No events match these filters.",
 }: {
   path: string;
@@ -55,6 +60,10 @@ export function TimelineView({
   page: TimelinePage;
   facets: StoryFacets;
   fixedSource?: string;
+  asOf?: AsOf;
+  /** The zone whose days the "as of" control counts in. */
+  zone: string;
+  dayRange?: { first: string; last: string } | null;
   emptyText?: string;
 }) {
   const notes = [...query.notes, ...page.notes];
@@ -69,7 +78,10 @@ export function TimelineView({
   const groups = groupByDay(page.events);
   return (
     <div className="space-y-4">
-      <FilterBar action={path} query={query} facets={facets} fixedSource={fixedSource} />
+      <AsOfControl path={path} query={query} asOf={asOf} zone={zone} range={dayRange} />
+      {/* Keyed on the filters so that, after a client-side navigation (a removed chip, "Clear
+          filters"), the form shows the new filters instead of keeping the old checked boxes. */}
+      <FilterBar key={toSearchParams(query).toString()} action={path} query={query} facets={facets} fixedSource={fixedSource} />
       {notes.length > 0 ? (
         <div role="status" className="rounded border border-amber-700 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-100">
           <p className="font-semibold">Some of the address could not be used:</p>
@@ -83,7 +95,8 @@ export function TimelineView({
       <div className="flex flex-wrap items-center gap-2 text-sm" aria-live="polite">
         <p id="result-count" className="font-semibold">
           {page.total === 1 ? "1 event" : `${page.total.toLocaleString("en-US")} events`}
-          {filtered ? " match the filters" : ""}
+          {filtered ? (page.total === 1 ? " matches the filters" : " match the filters") : ""}
+          {asOf ? " (as of this date)" : ""}
         </p>
         {active.length > 0 ? (
           <ul className="flex flex-wrap gap-2" aria-label="Active filters">
@@ -111,7 +124,7 @@ export function TimelineView({
           <ol className="mt-2 space-y-3">
             {g.events.map((e) => (
               <li key={e.id}>
-                <EventCard event={e} sourceHref={sourceHref} />
+                <EventCard event={e} sourceHref={sourceHref} asOf={asOf} />
               </li>
             ))}
           </ol>

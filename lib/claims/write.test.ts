@@ -95,7 +95,7 @@ describe("recordClaimStatusChange: lifecycles", () => {
       kind: "MEDIA_REPORT",
       occurredAt: day("2024-11-18T12:00:00Z"),
       citations: [{ sourceId: digital.id, attribution: "UNKNOWN" }],
-      claims: [{ claimId: claim.id, stance: "QUALIFIES", note: "Northern region only." }],
+      claims: [{ claimId: claim.id, stance: "ASSERTS" }],
     });
     await changeClaimStatus(claim.id, "CORROBORATED", {
       knownAt: day("2024-11-18T13:00:00Z"),
@@ -365,12 +365,21 @@ describe("countIndependentSources", () => {
     const error = await rejectionOf(changeClaimStatus(claim.id, "CORROBORATED"));
     expect(error).toBeInstanceOf(DomainError);
 
-    // A fourth outlet reporting on its own does.
+    // A report that only narrows the claim (qualifies it) is not support for it as stated.
     await createTestEvent({
       storyId: story.id,
       kind: "MEDIA_REPORT",
       citations: [{ attribution: "UNKNOWN" }],
-      claims: [{ claimId: claim.id, stance: "QUALIFIES" }],
+      claims: [{ claimId: claim.id, stance: "QUALIFIES", note: "Northern region only." }],
+    });
+    expect(await countIndependentSources(getDb(), claim.id)).toEqual({ independent: 1, repeats: 3 });
+
+    // A fourth outlet reporting it on its own does.
+    await createTestEvent({
+      storyId: story.id,
+      kind: "MEDIA_REPORT",
+      citations: [{ attribution: "UNKNOWN" }],
+      claims: [{ claimId: claim.id, stance: "ASSERTS" }],
     });
     expect(await countIndependentSources(getDb(), claim.id)).toEqual({ independent: 2, repeats: 3 });
     await changeClaimStatus(claim.id, "CORROBORATED");

@@ -7,31 +7,41 @@ import { checkStatusChange, independentSourceCount, type CitationForCount } from
 
 type Client = Db | Tx;
 
-const SUPPORTING = ["ASSERTS", "CONFIRMS", "QUALIFIES"] as const;
+// Events that put the claim forward as stated. A qualifying report narrows the claim (say, to one
+// region) and is not counted as independent support for the claim as stated.
+const SUPPORTING = ["ASSERTS", "CONFIRMS"] as const;
+
+export type IndependentCount = { independent: number; repeats: number };
 
 /**
- * Independent sources that had asserted, confirmed or qualified the claim by `at`: repeats are
- * traced to their originals, and an outlet counts once however often it reported.
+ * Independent sources that had asserted or confirmed each claim by `at`: repeats are
+ * traced to their originals, and an outlet counts once however often it reported. One batch of
+ * queries for any number of claims.
  */
-export async function countIndependentSources(
+export async function countIndependentSourcesForClaims(
   db: Client,
-  claimId: string,
+  claimIds: readonly string[],
   at: Date = new Date(),
-): Promise<{ independent: number; repeats: number }> {
-  const citations = await db.citation.findMany({
+): Promise<Map<string, IndependentCount>> {
+  const links = await db.eventClaim.findMany({
     where: {
+      claimId: { in: [...claimIds] },
+      stance: { in: [...SUPPORTING] },
       event: {
         published: true,
-        retractedAt: null,
         firstReportedAt: { lte: at },
-        claims: { some: { claimId, stance: { in: [...SUPPORTING] } } },
+        OR: [{ retractedAt: null }, { retractedAt: { gt: at } }],
       },
     },
-    select: { id: true, sourceId: true, repeatsCitationId: true },
+    select: {
+      claimId: true,
+      event: { select: { citations: { select: { id: true, sourceId: true, repeatsCitationId: true } } } },
+    },
   });
-  const all = new Map<string, CitationForCount>(citations.map((c) => [c.id, c]));
+  const all = new Map<string, CitationForCount>();
+  for (const l of links) for (const c of l.event.citations) all.set(c.id, c);
   // Originals may sit on events that do not mention the claim: fetch the chains.
-  let missing = citations.map((c) => c.repeatsCitationId).filter((id): id is string => !!id && !all.has(id));
+  let missing = [...all.values()].map((c) => c.repeatsCitationId).filter((id): id is string => !!id && !all.has(id));
   while (missing.length > 0) {
     const found = await db.citation.findMany({
       where: { id: { in: missing } },
@@ -40,7 +50,21 @@ export async function countIndependentSources(
     for (const c of found) all.set(c.id, c);
     missing = found.map((c) => c.repeatsCitationId).filter((id): id is string => !!id && !all.has(id));
   }
-  return independentSourceCount(citations, all);
+  const counts = new Map<string, IndependentCount>();
+  for (const claimId of claimIds) {
+    const citations = links.filter((l) => l.claimId === claimId).flatMap((l) => l.event.citations);
+    counts.set(claimId, independentSourceCount(citations, all));
+  }
+  return counts;
+}
+
+export async function countIndependentSources(
+  db: Client,
+  claimId: string,
+  at: Date = new Date(),
+): Promise<IndependentCount> {
+  const counts = await countIndependentSourcesForClaims(db, [claimId], at);
+  return counts.get(claimId) ?? { independent: 0, repeats: 0 };
 }
 
 export type StatusChangeInput = {

@@ -34,6 +34,8 @@ export type TimelineQuery = {
   from: string | null;
   to: string | null;
   q: string | null;
+  /** View the timeline as it stood at the end of this day (YYYY-MM-DD, story's zone). */
+  asof: string | null;
   before: TimelinePosition | null;
   after: TimelinePosition | null;
   notes: string[];
@@ -48,6 +50,7 @@ export const EMPTY_QUERY: TimelineQuery = {
   from: null,
   to: null,
   q: null,
+  asof: null,
   before: null,
   after: null,
   notes: [],
@@ -124,6 +127,7 @@ export function parseTimelineQuery(params: RawSearchParams): TimelineQuery {
     from: day(params, "from", notes),
     to: day(params, "to", notes),
     q: null,
+    asof: day(params, "asof", notes),
     before: cursor(params, "before", notes),
     after: cursor(params, "after", notes),
     notes,
@@ -173,6 +177,7 @@ export function toSearchParams(
   if (q.from) p.set("from", q.from);
   if (q.to) p.set("to", q.to);
   if (q.q) p.set("q", q.q);
+  if (q.asof) p.set("asof", q.asof);
   if (page?.before) p.set("before", page.before);
   if (page?.after) p.set("after", page.after);
   return p;

@@ -59,7 +59,9 @@ export function statusLabel(
     case "DENIED":
     case "DISPUTED":
     case "RETRACTED": {
-      const change = claimChanges.find((c) => c.toStatus === status);
+      const change = [...claimChanges]
+        .sort((a, b) => b.knownAt.getTime() - a.knownAt.getTime())
+        .find((c) => c.toStatus === status);
       if (change) {
         const by = change.evidenceCitation ? `by ${change.evidenceCitation.source.name}, ` : "";
         detail = `${by}as of ${formatPublished(change.knownAt, "DAY", zone)}`;

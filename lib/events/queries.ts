@@ -17,6 +17,8 @@ const relatedEventSelect = {
   approximate: true,
   timeZone: true,
   status: true,
+  firstReportedAt: true,
+  statusPeriods: { select: { status: true, validFrom: true, validTo: true } },
   actors: {
     where: { role: "SPEAKER" },
     select: { actor: { select: { name: true } } },
@@ -50,6 +52,7 @@ export const timelineEventSelect = {
   firstReportedAt: true,
   retractedAt: true,
   retractionNote: true,
+  statusPeriods: { select: { status: true, validFrom: true, validTo: true } },
   citations: {
     orderBy: { position: "asc" },
     select: {
@@ -81,9 +84,7 @@ export const timelineEventSelect = {
           scope: true,
           status: true,
           history: {
-            where: { toStatus: { in: ["CONFIRMED", "DENIED", "RETRACTED", "DISPUTED"] } },
             orderBy: { knownAt: "desc" },
-            take: 1,
             select: {
               toStatus: true,
               knownAt: true,
@@ -145,15 +146,43 @@ export async function resolveFilterSlugs(query: TimelineQuery): Promise<Resolved
   };
 }
 
+/**
+ * Which stories a view covers, and for an "as of" view the cut-off instant in each story (the end
+ * of the chosen day in that story's zone).
+ */
+export type TimelineScope = { storyId?: string; cutoffs?: readonly { storyId: string; cutoff: Date }[] };
+
 /** The WHERE clause shared by the page, its count, feeds and the API. */
 export function timelineWhere(
-  scope: { storyId?: string },
+  scope: TimelineScope,
   query: TimelineQuery,
   resolved: ResolvedFilters,
 ): Prisma.EventWhereInput {
   const and: Prisma.EventWhereInput[] = [{ published: true }];
   if (scope.storyId) and.push({ storyId: scope.storyId });
-  if (query.statuses.length) and.push({ status: { in: query.statuses } });
+  if (scope.cutoffs) {
+    // Only what had been reported by the cut-off, with the status filter applied to the label
+    // the event carried then.
+    and.push({
+      OR: scope.cutoffs.map(({ storyId, cutoff }) => ({
+        storyId,
+        firstReportedAt: { lte: cutoff },
+        ...(query.statuses.length
+          ? {
+              statusPeriods: {
+                some: {
+                  status: { in: query.statuses },
+                  validFrom: { lte: cutoff },
+                  OR: [{ validTo: null }, { validTo: { gt: cutoff } }],
+                },
+              },
+            }
+          : {}),
+      })),
+    });
+  } else if (query.statuses.length) {
+    and.push({ status: { in: query.statuses } });
+  }
   if (query.kinds.length) and.push({ kind: { in: query.kinds } });
   // Several sources give their union: an event cited by any of them.
   if (resolved.sourceIds.length) and.push({ citations: { some: { sourceId: { in: resolved.sourceIds } } } });
@@ -189,7 +218,7 @@ export type TimelinePage = {
 
 /** One page of a timeline, newest first, with keyset pagination and a total count. */
 export async function listTimeline(
-  scope: { storyId?: string },
+  scope: TimelineScope,
   query: TimelineQuery,
   pageSize: number = PAGE_SIZE,
 ): Promise<TimelinePage> {

@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { localDay } from "../dates";
 import { getDb } from "../db";
 
 const storySelect = {
@@ -65,3 +66,16 @@ export const getStoryFacets = cache(async (storyId: string | null) => {
 });
 
 export type StoryFacets = Awaited<ReturnType<typeof getStoryFacets>>;
+
+/** The first and last days (in the story's zone) on which its events were reported. */
+export const getStoryDayRange = cache(
+  async (storyId: string, timeZone: string): Promise<{ first: string; last: string } | null> => {
+    const agg = await getDb().event.aggregate({
+      where: { storyId, published: true },
+      _min: { firstReportedAt: true },
+      _max: { firstReportedAt: true },
+    });
+    if (!agg._min.firstReportedAt || !agg._max.firstReportedAt) return null;
+    return { first: localDay(agg._min.firstReportedAt, timeZone), last: localDay(agg._max.firstReportedAt, timeZone) };
+  },
+);

@@ -14,12 +14,21 @@ import {
   SOURCE_KIND_LABEL,
   STANCE_LABEL,
 } from "@/lib/domain";
+import { asOfFor, knownBy, reportedBy, statusAsOf, withAsOf } from "@/lib/events/as-of";
+import { EMPTY_QUERY, parseTimelineQuery } from "@/lib/events/filters";
 import { eventJsonLd } from "@/lib/events/json-ld";
 import { statusLabel } from "@/lib/events/labels";
 import { getEventBySlugOrId, timelineCursorFor } from "@/lib/events/queries";
+import { claimStatusAt } from "@/lib/events/status";
+import { getThread } from "@/lib/events/thread";
 import { siteUrl } from "@/lib/site";
+import { getStoryDayRange } from "@/lib/stories/queries";
+import type { RawSearchParams } from "@/lib/url";
+import { AsOfControl } from "@/components/timeline/as-of-control";
+import { ClaimStatusPill } from "@/components/claim/claim-status-pill";
+import { ThreadView } from "@/components/event/thread-view";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const event = await getEventBySlugOrId((await params).slug);
@@ -46,23 +55,60 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 const sectionHeading = "font-serif text-xl font-bold";
 
-export default async function EventPage({ params }: Props) {
+export default async function EventPage({ params, searchParams }: Props) {
   const event = await getEventBySlugOrId((await params).slug);
   if (!event) notFound();
-  const label = statusLabel(event.status, event.citations, event.claims.flatMap((c) => c.claim.history), event.timeZone);
+  const parsed = parseTimelineQuery(await searchParams);
+  const zone = event.story.timeZone;
+  const asOf = asOfFor(parsed.asof, zone);
+  const [cursor, thread, dayRange] = await Promise.all([
+    timelineCursorFor(event),
+    getThread(event.id),
+    getStoryDayRange(event.story.id, zone),
+  ]);
   const timelinePath = event.story.isDefault ? "/" : `/stories/${event.story.slug}`;
-  const cursor = await timelineCursorFor(event);
-  const inTimeline = `${timelinePath}${cursor ? `?before=${cursor}` : ""}#${event.slug}`;
-  const permalink = `/events/${event.slug}`;
-  const relations = collectRelations(event);
+  const permalink = withAsOf(`/events/${event.slug}`, asOf);
+  const inTimeline = withAsOf(`${timelinePath}${cursor ? `?before=${cursor}` : ""}#${event.slug}`, asOf);
+  const asOfBar = (
+    <AsOfControl
+      path={`/events/${event.slug}`}
+      query={{ ...EMPTY_QUERY, asof: parsed.asof }}
+      asOf={asOf}
+      zone={zone}
+      range={dayRange}
+      noun="event"
+    />
+  );
+  if (!reportedBy(event, asOf)) {
+    return (
+      <div className="space-y-4">
+        {asOfBar}
+        <h1 className="font-serif text-3xl font-bold">Not yet reported</h1>
+        <p className="max-w-prose">
+          This event was first reported on {formatPublished(event.firstReportedAt, "DAY", zone)}, after the date you are
+          viewing. <Link href={`/events/${event.slug}`} className="underline underline-offset-2">See the event as it stands today</Link>.
+        </p>
+      </div>
+    );
+  }
+  const history = knownBy(
+    event.claims.flatMap((c) => c.claim.history),
+    (h) => h.knownAt,
+    asOf,
+  );
+  const label = statusLabel(statusAsOf(event, asOf), event.citations, history, event.timeZone);
+  const relations = collectRelations(event, asOf);
+  const corrections = knownBy(event.corrections, (c) => c.createdAt, asOf);
+  const threadEvents = thread.events.filter((e) => reportedBy(e, asOf));
   const jsonLd = eventJsonLd(event, siteUrl());
 
   return (
     <article aria-labelledby="event-headline" className="space-y-6">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
+      {asOf ? asOfBar : null}
       <header>
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
-          <Link href={timelinePath} className="underline underline-offset-2">
+          <Link href={withAsOf(timelinePath, asOf)} className="underline underline-offset-2">
             {event.story.title}
           </Link>
           {" · "}
@@ -112,13 +158,15 @@ export default async function EventPage({ params }: Props) {
         </dl>
         <p className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
           <CopyLink href={permalink} />
-          <Link href={inTimeline} className="underline underline-offset-2">
+          {/* A full navigation, not <Link>: only a real fragment navigation makes the item :target,
+              which is what marks it on the timeline. */}
+          <a href={inTimeline} className="underline underline-offset-2">
             See it in the timeline
-          </Link>
+          </a>
         </p>
       </header>
 
-      {event.retractedAt ? (
+      {event.retractedAt && (!asOf || event.retractedAt.getTime() <= asOf.cutoff.getTime()) ? (
         <section aria-labelledby="retraction" className="rounded border border-red-800 p-3 dark:border-red-400">
           <h2 id="retraction" className={sectionHeading}>
             Retracted
@@ -129,13 +177,13 @@ export default async function EventPage({ params }: Props) {
 
       <p className="max-w-prose text-lg leading-relaxed">{event.summary}</p>
 
-      {event.corrections.length > 0 ? (
+      {corrections.length > 0 ? (
         <section aria-labelledby="corrections">
           <h2 id="corrections" className={sectionHeading}>
             Corrections
           </h2>
           <ul className="mt-2 space-y-1">
-            {event.corrections.map((c) => (
+            {corrections.map((c) => (
               <li key={c.id}>
                 <strong>{formatPublished(c.createdAt, "DAY", event.story.timeZone)}:</strong> {c.note}
               </li>
@@ -199,17 +247,22 @@ export default async function EventPage({ params }: Props) {
           <ul className="mt-2 space-y-3">
             {event.claims.map(({ claim, stance, note }) => (
               <li key={claim.id} className="rounded border border-zinc-200 p-3 dark:border-zinc-800">
-                <p className="font-semibold">“{claim.text}”</p>
+                <p className="font-semibold">
+                  <Link href={withAsOf(`/claims/${claim.slug}`, asOf)} className="underline underline-offset-2">
+                    “{claim.text}”
+                  </Link>
+                </p>
                 {claim.scope ? <p className="text-sm">Scope: {claim.scope}</p> : null}
                 <p className="text-sm">
                   <span className="font-medium">This event:</span> {STANCE_LABEL[stance]}
                   {note ? ` — ${note}` : ""}
                 </p>
-                <p className="text-sm">
-                  <span className="font-medium">Claim status now:</span> {CLAIM_STATUS_LABEL[claim.status]}
-                </p>
+                <div className="mt-1 flex flex-wrap items-baseline gap-2 text-sm">
+                  <span className="font-medium">{asOf ? "Claim status then:" : "Claim status now:"}</span>
+                  <ClaimStatusPill status={asOf ? claimStatusAt(claim.history, asOf.cutoff) : claim.status} />
+                </div>
                 <ol className="mt-1 text-sm text-zinc-700 dark:text-zinc-300" aria-label="Status history">
-                  {claim.history.map((h) => (
+                  {knownBy(claim.history, (h) => h.knownAt, asOf).map((h) => (
                     <li key={h.id}>
                       {formatPublished(h.knownAt, "DAY", event.story.timeZone)}:{" "}
                       {h.fromStatus ? `${CLAIM_STATUS_LABEL[h.fromStatus]} → ` : ""}
@@ -229,9 +282,21 @@ export default async function EventPage({ params }: Props) {
           <h2 id="related" className={sectionHeading}>
             Related events
           </h2>
-          <RelatedEvents relations={relations} showNotes />
+          <RelatedEvents relations={relations} asOf={asOf} showNotes />
         </section>
       ) : null}
+
+      {threadEvents.length > 1 ? (
+        <section aria-labelledby="thread">
+          <h2 id="thread" className={sectionHeading}>
+            Thread
+          </h2>
+          <p className="text-sm text-zinc-700 dark:text-zinc-300">Every event connected to this one, in time order.</p>
+          <ThreadView events={threadEvents} edges={thread.edges} currentId={event.id} asOf={asOf} />
+        </section>
+      ) : null}
+
+      {!asOf ? asOfBar : null}
     </article>
   );
 }

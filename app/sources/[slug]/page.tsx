@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TimelineView } from "@/components/timeline/timeline-view";
 import { SOURCE_KIND_LABEL } from "@/lib/domain";
+import { asOfFor } from "@/lib/events/as-of";
 import { parseTimelineQuery } from "@/lib/events/filters";
 import { listTimeline } from "@/lib/events/queries";
 import { getSourceBySlug } from "@/lib/sources/queries";
-import { getStoryFacets } from "@/lib/stories/queries";
+import { getDefaultStory, getStoryFacets, listStories } from "@/lib/stories/queries";
 import type { RawSearchParams } from "@/lib/url";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
@@ -25,7 +26,13 @@ export default async function SourcePage({ params, searchParams }: Props) {
   if (!source) notFound();
   // The source is fixed: other source values in the address are replaced, not combined.
   const query = { ...parseTimelineQuery(await searchParams), sources: [source.slug] };
-  const [page, facets] = await Promise.all([listTimeline({}, query), getStoryFacets(null)]);
+  const [stories, home] = await Promise.all([listStories(), getDefaultStory()]);
+  const zone = home?.timeZone ?? "UTC";
+  // A source spans stories: each story's "as of" cut-off is the end of the day in its own zone.
+  const cutoffs = query.asof
+    ? stories.map((s) => ({ storyId: s.id, cutoff: asOfFor(query.asof, s.timeZone)!.cutoff }))
+    : undefined;
+  const [page, facets] = await Promise.all([listTimeline({ cutoffs }, query), getStoryFacets(null)]);
   return (
     <>
       <header className="mb-4">
@@ -62,6 +69,8 @@ export default async function SourcePage({ params, searchParams }: Props) {
         page={page}
         facets={facets}
         fixedSource={source.slug}
+        asOf={asOfFor(query.asof, zone)}
+        zone={zone}
         emptyText={`No published events cite ${source.name} with these filters.`}
       />
     </>

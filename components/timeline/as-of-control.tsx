@@ -1,0 +1,77 @@
+import Link from "next/link";
+import { addDays, formatIsoDay } from "@/lib/dates";
+import type { AsOf } from "@/lib/events/as-of";
+import { toSearchParams, type TimelineQuery } from "@/lib/events/filters";
+import { createUrl } from "@/lib/url";
+
+type Props = {
+  path: string;
+  query: TimelineQuery;
+  asOf: AsOf;
+  zone: string;
+  range: { first: string; last: string } | null;
+  noun?: string;
+};
+
+/**
+ * The "as of" banner and date control: a plain GET form and links, so it works without
+ * JavaScript. It keeps the current filters and moves through the story's days.
+ */
+export function AsOfControl({ path, query, asOf, zone, range, noun = "timeline" }: Props) {
+  const at = (day: string | null) => createUrl(path, toSearchParams({ ...query, asof: day }));
+  const hidden = [...toSearchParams({ ...query, asof: null }).entries()];
+  const prev = asOf && range && asOf.day > range.first ? addDays(asOf.day, -1) : null;
+  const next = asOf && range && asOf.day < range.last ? addDays(asOf.day, 1) : null;
+  return (
+    <div
+      className={
+        asOf
+          ? "rounded-lg border-2 border-indigo-700 bg-indigo-50 p-3 text-indigo-950 dark:border-indigo-300 dark:bg-indigo-950 dark:text-indigo-50"
+          : "text-sm"
+      }
+    >
+      {asOf ? (
+        <div role="status" className="mb-2">
+          <p className="font-bold" id="as-of-banner">
+            Viewing this {noun} as of {formatIsoDay(asOf.day)}: only what had been reported by the end of that day
+            ({zone} time), with every status as it stood then.
+          </p>
+          <p className="mt-1">
+            <Link href={at(null)} className="font-semibold underline underline-offset-2">
+              Back to today&apos;s {noun}
+            </Link>
+          </p>
+        </div>
+      ) : null}
+      <form action={path} method="get" className="flex flex-wrap items-end gap-2" aria-label={`View the ${noun} as of a date`}>
+        {hidden.map(([k, v], i) => (
+          <input key={`${k}-${i}`} type="hidden" name={k} value={v} />
+        ))}
+        {prev ? (
+          <Link href={at(prev)} className="py-1 underline underline-offset-2" rel="nofollow">
+            ← {formatIsoDay(prev)}
+          </Link>
+        ) : null}
+        <label className="flex flex-col gap-1 text-sm font-semibold">
+          As of
+          <input
+            type="date"
+            name="asof"
+            defaultValue={asOf?.day ?? ""}
+            min={range?.first}
+            max={range?.last}
+            className="rounded border border-zinc-500 bg-white px-2 py-1 text-sm text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100"
+          />
+        </label>
+        <button type="submit" className="rounded border border-zinc-600 px-3 py-1 text-sm font-semibold dark:border-zinc-300">
+          Show as of date
+        </button>
+        {next ? (
+          <Link href={at(next)} className="py-1 underline underline-offset-2" rel="nofollow">
+            {formatIsoDay(next)} →
+          </Link>
+        ) : null}
+      </form>
+    </div>
+  );
+}
