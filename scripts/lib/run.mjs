@@ -65,8 +65,9 @@ export function buildIfNeeded() {
   const hash = createHash("sha256");
   for (const p of BUILD_INPUTS) hashTree(hash, path.join(root, p));
   const digest = hash.digest("hex");
-  const stamp = path.join(root, ".next", "sourceline-build-hash");
-  const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stamp);
+  const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
+  const stamp = path.join(distDir, "sourceline-build-hash");
+  const built = existsSync(path.join(distDir, "BUILD_ID")) && existsSync(stamp);
   if (built && readFileSync(stamp, "utf8") === digest) {
     console.log("Build is up to date.");
     return;
