@@ -1,8 +1,10 @@
 import Link from "next/link";
+import { SiteChrome } from "@/components/ui/site-chrome";
 
 export default function NotFound() {
   return (
-    <div className="py-12">
+    <SiteChrome>
+      <div className="py-12">
       <h1 className="font-serif text-3xl font-bold">Not found</h1>
       <p className="mt-3 max-w-prose">
         There is no published page at this address. The event may never have existed here, or it may not be published.
@@ -12,6 +14,7 @@ export default function NotFound() {
           Go to the timeline
         </Link>
       </p>
-    </div>
+      </div>
+    </SiteChrome>
   );
 }
