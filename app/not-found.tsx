@@ -1,20 +1,10 @@
-import Link from "next/link";
+import { NotFoundMessage } from "@/components/ui/not-found-message";
 import { SiteChrome } from "@/components/ui/site-chrome";
 
 export default function NotFound() {
   return (
     <SiteChrome>
-      <div className="py-12">
-      <h1 className="font-serif text-3xl font-bold">Not found</h1>
-      <p className="mt-3 max-w-prose">
-        There is no published page at this address. The event may never have existed here, or it may not be published.
-      </p>
-      <p className="mt-3">
-        <Link href="/" className="underline underline-offset-2">
-          Go to the timeline
-        </Link>
-      </p>
-      </div>
+      <NotFoundMessage />
     </SiteChrome>
   );
 }

@@ -54,11 +54,13 @@ export async function ClaimsIndex({
       </header>
       <AsOfControl path={path} query={{ ...EMPTY_QUERY, asof: parsed.asof }} asOf={asOf} zone={story.timeZone} range={dayRange} noun="list of claims" />
       {notes.length ? (
-        <ul role="status" className="rounded border border-amber-700 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-100">
-          {notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
+        <div role="status" className="rounded border border-amber-700 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-100">
+          <ul>
+            {notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       <form action={path} method="get" className="flex flex-wrap items-end gap-2" aria-label="Filter claims">
         {parsed.asof ? <input type="hidden" name="asof" value={parsed.asof} /> : null}

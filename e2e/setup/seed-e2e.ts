@@ -1,5 +1,6 @@
 import { disconnectDb, getDb } from "../../lib/db";
 import { startOfLocalDay } from "../../lib/dates";
+import { recordClaimStatusChange } from "../../lib/claims/write";
 import { createEvent } from "../../lib/events/write";
 import { atacmsStory } from "../../lib/seed/atacms-story";
 import { seedStory } from "../../lib/seed/seed-story";
@@ -7,6 +8,81 @@ import { seedStory } from "../../lib/seed/seed-story";
 // The end-to-end database: the seed story, plus a long second story for pagination tests.
 export const PAGINATION_STORY = "e2e-pagination-story";
 export const PAGINATION_EVENTS = 120;
+export const LIFECYCLE_STORY = "e2e-lifecycle-story";
+
+/**
+ * A claim's whole life, for the "as of" tests: reported on 1 March (anonymous officials),
+ * declined on 2 March, confirmed on the record on 8 March.
+ */
+async function seedLifecycleStory() {
+  await getDb().$transaction(async (tx) => {
+    const zone = "UTC";
+    const at = (day: string) => startOfLocalDay(day, zone);
+    const story = await tx.story.create({
+      data: {
+        slug: LIFECYCLE_STORY,
+        title: "Lifecycle fixture story",
+        description: "A claim reported, declined, then confirmed on the record.",
+        timeZone: zone,
+      },
+    });
+    const daily = await tx.source.create({ data: { slug: "e2e-daily", name: "E2E Daily", kind: "NEWSPAPER" } });
+    const ministry = await tx.source.create({ data: { slug: "e2e-ministry", name: "E2E Ministry", kind: "GOVERNMENT" } });
+    const claim = await tx.claim.create({
+      data: { slug: "e2e-minister-resigned", storyId: story.id, text: "The minister has resigned" },
+    });
+    const base = { storyId: story.id, precision: "DAY" as const, timeZone: zone };
+    const report = await createEvent(tx, {
+      ...base,
+      slug: "e2e-daily-reports-resignation",
+      kind: "MEDIA_REPORT",
+      headline: "E2E Daily reports the minister has resigned",
+      summary: "Citing two unnamed officials.",
+      occurredAt: at("2024-03-01"),
+      firstReportedAt: at("2024-03-01"),
+      citations: [{ sourceId: daily.id, attribution: "ANONYMOUS_OFFICIALS", attributionText: "citing two unnamed officials" }],
+      claims: [{ claimId: claim.id, stance: "ASSERTS" }],
+    });
+    await recordClaimStatusChange(tx, {
+      claimId: claim.id,
+      to: "REPORTED",
+      knownAt: at("2024-03-01"),
+      reason: "E2E Daily reported it, citing unnamed officials.",
+      evidenceCitationId: report.citations[0]!.id,
+      changedBy: "e2e",
+    });
+    await createEvent(tx, {
+      ...base,
+      slug: "e2e-ministry-declines",
+      kind: "BRIEFING",
+      headline: "Ministry spokesperson: no comment on personnel matters",
+      summary: "The spokesperson declined to confirm or deny.",
+      occurredAt: at("2024-03-02"),
+      firstReportedAt: at("2024-03-02"),
+      citations: [{ sourceId: ministry.id, attribution: "SPOKESPERSON", attributionText: "the ministry spokesperson" }],
+      claims: [{ claimId: claim.id, stance: "DECLINES" }],
+    });
+    const confirmation = await createEvent(tx, {
+      ...base,
+      slug: "e2e-ministry-confirms-resignation",
+      kind: "STATEMENT",
+      headline: "Ministry confirms the minister's resignation",
+      summary: "The ministry's spokesperson confirmed the resignation on the record.",
+      occurredAt: at("2024-03-08"),
+      firstReportedAt: at("2024-03-08"),
+      citations: [{ sourceId: ministry.id, attribution: "SPOKESPERSON", attributionText: "the ministry spokesperson" }],
+      claims: [{ claimId: claim.id, stance: "CONFIRMS" }],
+    });
+    await recordClaimStatusChange(tx, {
+      claimId: claim.id,
+      to: "CONFIRMED",
+      knownAt: at("2024-03-08"),
+      reason: "The ministry confirmed it on the record.",
+      evidenceCitationId: confirmation.citations[0]!.id,
+      changedBy: "e2e",
+    });
+  });
+}
 
 async function main() {
   const db = getDb();
@@ -46,7 +122,8 @@ async function main() {
     },
     { timeout: 120_000 },
   );
-  console.log(`E2E database ready: seed story and ${PAGINATION_EVENTS} pagination events.`);
+  await seedLifecycleStory();
+  console.log(`E2E database ready: seed story, ${PAGINATION_EVENTS} pagination events, lifecycle story.`);
 }
 
 main()

@@ -3,6 +3,7 @@ import { cache } from "react";
 import type { Prisma } from "../../generated/prisma-sqlite/client";
 import { getDb } from "../db";
 import { encodeCursor, type TimelinePosition } from "./cursor";
+import { searchFormOf } from "./derived";
 import type { TimelineQuery } from "./filters";
 
 export const PAGE_SIZE = 50;
@@ -150,7 +151,12 @@ export async function resolveFilterSlugs(query: TimelineQuery): Promise<Resolved
  * Which stories a view covers, and for an "as of" view the cut-off instant in each story (the end
  * of the chosen day in that story's zone).
  */
-export type TimelineScope = { storyId?: string; cutoffs?: readonly { storyId: string; cutoff: Date }[] };
+export type TimelineScope = {
+  storyId?: string;
+  cutoffs?: readonly { storyId: string; cutoff: Date }[];
+  /** Only events changed at or after this instant (the API's updated_since, for mirrors). */
+  updatedSince?: Date;
+};
 
 /** The WHERE clause shared by the page, its count, feeds and the API. */
 export function timelineWhere(
@@ -160,6 +166,7 @@ export function timelineWhere(
 ): Prisma.EventWhereInput {
   const and: Prisma.EventWhereInput[] = [{ published: true }];
   if (scope.storyId) and.push({ storyId: scope.storyId });
+  if (scope.updatedSince) and.push({ updatedAt: { gte: scope.updatedSince } });
   if (scope.cutoffs) {
     // Only what had been reported by the cut-off, with the status filter applied to the label
     // the event carried then.
@@ -192,7 +199,7 @@ export function timelineWhere(
   if (query.to) and.push({ occurredOn: { lte: query.to } });
   if (query.q) {
     // Every word must appear, in any order (headline, summary or a quote).
-    for (const word of query.q.normalize("NFKC").toLowerCase().split(" ").filter(Boolean)) {
+    for (const word of searchFormOf(query.q).split(" ").filter(Boolean)) {
       and.push({ searchText: { contains: word } });
     }
   }

@@ -36,6 +36,8 @@ function statusForLink(
     case "DENIES":
       return official ? "DENIED" : onRecord ? "ON_RECORD" : "REPORTED";
     case "CONFIRMS":
+      // A confirmation of a claim since retracted carries the retraction, as the claim stands.
+      if (claimStatus === "RETRACTED") return "RETRACTED";
       return official ? "CONFIRMED" : onRecord ? "ON_RECORD" : "REPORTED";
     // Declining to give an update neither confirms nor denies.
     case "DECLINES":

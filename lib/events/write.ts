@@ -35,7 +35,16 @@ export async function refreshEvents(db: Client, eventIds: readonly string[]): Pr
       claims: {
         select: {
           stance: true,
-          claim: { select: { status: true, history: { select: { toStatus: true, knownAt: true } } } },
+          claim: {
+            select: {
+              status: true,
+              // Changes known at the same instant apply in the order they were recorded.
+              history: {
+                select: { toStatus: true, knownAt: true },
+                orderBy: [{ knownAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+              },
+            },
+          },
         },
       },
       statusPeriods: { select: { status: true, validFrom: true, validTo: true }, orderBy: { validFrom: "asc" } },
@@ -90,6 +99,8 @@ export async function refreshEventsOfClaim(db: Client, claimId: string): Promise
 }
 
 export type NewCitation = {
+  /** A stable id to keep (imports); a new one is generated when absent. */
+  id?: string;
   sourceId: string;
   url?: string | null;
   archivedUrl?: string | null;
@@ -104,6 +115,8 @@ export type NewCitation = {
 };
 
 export type NewEvent = {
+  /** A stable id to keep (imports); a new one is generated when absent. */
+  id?: string;
   storyId: string;
   slug: string;
   kind: EventKindValue;
@@ -171,6 +184,7 @@ export async function createEvent(tx: Tx, input: NewEvent) {
   const published = input.published ?? true;
   const created = await tx.event.create({
     data: {
+      id: input.id,
       storyId: input.storyId,
       slug: input.slug,
       kind: input.kind,
@@ -192,6 +206,7 @@ export async function createEvent(tx: Tx, input: NewEvent) {
       publishedAt: published ? input.firstReportedAt : null,
       citations: {
         create: input.citations.map((c, position) => ({
+          id: c.id,
           sourceId: c.sourceId,
           url: c.url ?? null,
           archivedUrl: c.archivedUrl ?? null,

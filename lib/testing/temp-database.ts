@@ -85,6 +85,11 @@ async function createPostgresDatabase(adminUrl: string): Promise<TemporaryDataba
       await c.connect();
       try {
         await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } catch (error) {
+        // FORCE refuses (42501) when an autovacuum worker happens to be in the new database and
+        // the role lacks pg_signal_backend; a plain DROP stops autovacuum workers by itself.
+        if ((error as { code?: unknown }).code !== "42501") throw error;
+        await c.query(`DROP DATABASE IF EXISTS "${name}"`);
       } finally {
         await c.end();
       }
