@@ -1,3 +1,4 @@
+import { connection } from "next/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StoryTimeline } from "@/components/timeline/story-timeline";
@@ -5,6 +6,7 @@ import { getDefaultStory } from "@/lib/stories/queries";
 import type { RawSearchParams } from "@/lib/url";
 
 export async function generateMetadata(): Promise<Metadata> {
+  await connection();
   const story = await getDefaultStory();
   if (!story) return { title: "No story yet" };
   return {
@@ -15,6 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  await connection();
   const story = await getDefaultStory();
   if (!story) notFound();
   return <StoryTimeline story={story} path="/" searchParams={await searchParams} />;

@@ -1,7 +1,8 @@
 // Small helpers shared by the start and test scripts (plain Node, no build step).
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -73,7 +74,14 @@ export function buildIfNeeded() {
     return;
   }
   console.log("Building the app…");
-  run(bin("next"), ["build"]);
+  // The build must never read the database (every page is rendered per request): point it at an
+  // empty throwaway file so a page that touches data at build time fails here, not in CI.
+  const guard = path.join(os.tmpdir(), `sourceline-build-${process.pid}.db`);
+  try {
+    run(bin("next"), ["build"], { DATABASE_URL: `file:${guard}` });
+  } finally {
+    rmSync(guard, { force: true });
+  }
   writeFileSync(stamp, digest);
 }
 

@@ -1,3 +1,4 @@
+import { connection } from "next/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -22,6 +23,7 @@ import type { RawSearchParams } from "@/lib/url";
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await connection();
   const claim = await getClaimBySlugOrId((await params).slug);
   if (!claim) notFound();
   const description = `Claim status: ${CLAIM_STATUS_LABEL[claim.status]}. Its full status history and every event that asserts, confirms, denies, declines or qualifies it.`;
@@ -37,6 +39,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 const h2 = "font-serif text-xl font-bold";
 
 export default async function ClaimPage({ params, searchParams }: Props) {
+  await connection();
   const claim = await getClaimBySlugOrId((await params).slug);
   if (!claim) notFound();
   const parsed = parseTimelineQuery(await searchParams);

@@ -1,3 +1,4 @@
+import { connection } from "next/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -31,6 +32,7 @@ import { ThreadView } from "@/components/event/thread-view";
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await connection();
   const event = await getEventBySlugOrId((await params).slug);
   if (!event) notFound();
   const label = statusLabel(event.status, event.citations, event.claims.flatMap((c) => c.claim.history), event.timeZone);
@@ -56,6 +58,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 const sectionHeading = "font-serif text-xl font-bold";
 
 export default async function EventPage({ params, searchParams }: Props) {
+  await connection();
   const event = await getEventBySlugOrId((await params).slug);
   if (!event) notFound();
   const parsed = parseTimelineQuery(await searchParams);

@@ -1,3 +1,4 @@
+import { connection } from "next/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TimelineView } from "@/components/timeline/timeline-view";
@@ -12,6 +13,7 @@ import type { RawSearchParams } from "@/lib/url";
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await connection();
   const source = await getSourceBySlug((await params).slug);
   if (!source) notFound();
   return {
@@ -22,6 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SourcePage({ params, searchParams }: Props) {
+  await connection();
   const source = await getSourceBySlug((await params).slug);
   if (!source) notFound();
   // The source is fixed: other source values in the address are replaced, not combined.

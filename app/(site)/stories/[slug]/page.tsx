@@ -1,3 +1,4 @@
+import { connection } from "next/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StoryTimeline } from "@/components/timeline/story-timeline";
@@ -7,6 +8,7 @@ import type { RawSearchParams } from "@/lib/url";
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await connection();
   const story = await getStoryBySlug((await params).slug);
   if (!story) notFound();
   return {
@@ -17,6 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function StoryPage({ params, searchParams }: Props) {
+  await connection();
   const story = await getStoryBySlug((await params).slug);
   if (!story) notFound();
   return <StoryTimeline story={story} path={`/stories/${story.slug}`} searchParams={await searchParams} />;

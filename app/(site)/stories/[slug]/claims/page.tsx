@@ -1,3 +1,4 @@
+import { connection } from "next/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ClaimsIndex } from "@/components/claim/claims-index";
@@ -7,12 +8,14 @@ import type { RawSearchParams } from "@/lib/url";
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await connection();
   const story = await getStoryBySlug((await params).slug);
   if (!story) notFound();
   return { title: `Claims · ${story.title}`, alternates: { canonical: `/stories/${story.slug}/claims` } };
 }
 
 export default async function StoryClaimsPage({ params, searchParams }: Props) {
+  await connection();
   const story = await getStoryBySlug((await params).slug);
   if (!story) notFound();
   return <ClaimsIndex story={story} path={`/stories/${story.slug}/claims`} searchParams={await searchParams} />;
