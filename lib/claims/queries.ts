@@ -3,22 +3,13 @@ import { cache } from "react";
 import type { Prisma } from "../../generated/prisma-sqlite/client";
 import { getDb } from "../db";
 import type { ClaimStatusValue, StanceValue } from "../domain";
+import { eventBriefSelect } from "../events/selects";
 import { claimStatusAt } from "../events/status";
 import { countIndependentSourcesForClaims, type IndependentCount } from "./write";
 
 const claimEventSelect = {
-  id: true,
-  slug: true,
-  headline: true,
-  occurredAt: true,
-  occurredEndAt: true,
-  precision: true,
-  approximate: true,
-  timeZone: true,
+  ...eventBriefSelect,
   timelineKey: true,
-  firstReportedAt: true,
-  status: true,
-  statusPeriods: { select: { status: true, validFrom: true, validTo: true } },
   actors: { where: { role: "SPEAKER" }, select: { actor: { select: { name: true } } }, take: 1 },
   citations: {
     orderBy: { position: "asc" },

@@ -4,22 +4,13 @@ import type { Prisma } from "../../generated/prisma-sqlite/client";
 import { getDb } from "../db";
 import { encodeCursor, type TimelinePosition } from "./cursor";
 import { searchFormOf } from "./derived";
+import { eventBriefSelect } from "./selects";
 import type { TimelineQuery } from "./filters";
 
 export const PAGE_SIZE = 50;
 
 const relatedEventSelect = {
-  id: true,
-  slug: true,
-  headline: true,
-  occurredAt: true,
-  occurredEndAt: true,
-  precision: true,
-  approximate: true,
-  timeZone: true,
-  status: true,
-  firstReportedAt: true,
-  statusPeriods: { select: { status: true, validFrom: true, validTo: true } },
+  ...eventBriefSelect,
   actors: {
     where: { role: "SPEAKER" },
     select: { actor: { select: { name: true } } },

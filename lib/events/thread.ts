@@ -2,23 +2,11 @@ import "server-only";
 import type { Prisma } from "../../generated/prisma-sqlite/client";
 import { getDb } from "../db";
 import type { RelationTypeValue } from "../domain";
+import { eventBriefSelect } from "./selects";
 
 const MAX_THREAD = 40;
 
-const threadEventSelect = {
-  id: true,
-  slug: true,
-  headline: true,
-  occurredAt: true,
-  occurredEndAt: true,
-  precision: true,
-  approximate: true,
-  timeZone: true,
-  timelineKey: true,
-  firstReportedAt: true,
-  status: true,
-  statusPeriods: { select: { status: true, validFrom: true, validTo: true } },
-} satisfies Prisma.EventSelect;
+const threadEventSelect = { ...eventBriefSelect, timelineKey: true } satisfies Prisma.EventSelect;
 
 export type ThreadEvent = Prisma.EventGetPayload<{ select: typeof threadEventSelect }>;
 export type ThreadEdge = { fromId: string; toId: string; type: RelationTypeValue };
