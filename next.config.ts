@@ -12,7 +12,8 @@ const nextConfig: NextConfig = {
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
+          // Framing (X-Frame-Options, CSP frame-ancestors), the CSP nonce and HSTS are set per
+          // request by proxy.ts, which lets /embed/* and /api/oembed be framed.
         ],
       },
     ];

@@ -40,6 +40,8 @@ test("sources can be chosen in the filter form", async ({ page }) => {
   expect(new URL(page.url()).searchParams.getAll("source").sort()).toEqual(["axios", "new-york-times"]);
   await expectItems(page, [SEED.axios, SEED.nyt]);
   await expect(filterForm(page).locator("summary", { hasText: "Sources" })).toHaveText("Sources (2 selected)");
+  // With JavaScript, empty fields stay out of the shareable address.
+  expect(new URL(page.url()).search).toBe("?source=axios&source=new-york-times");
 });
 
 test("status, text and their combination with a source narrow the timeline", async ({ page }) => {

@@ -14,11 +14,26 @@ export function databaseKind(): "postgresql" | "sqlite" {
 }
 
 function createClient(): Db {
-  const url = databaseUrl();
+  return createDbClient(databaseUrl());
+}
+
+/**
+ * A client for another database than DATABASE_URL's (export from one, import into another in one
+ * process). The caller owns it and must $disconnect() it.
+ */
+export function createDbClient(url: string): Db {
+  // SOURCELINE_QUERY_EVENTS=1 makes the client emit a "query" event per SQL statement, so a test
+  // can count the statements behind a page (lib/events/query-count.test.ts). Off otherwise.
+  const log = process.env.SOURCELINE_QUERY_EVENTS === "1" ? [{ emit: "event" as const, level: "query" as const }] : undefined;
   if (isPostgresUrl(url)) {
-    return new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+    return new PgClient({ adapter: new PrismaPg({ connectionString: url }), log }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url }), log });
+}
+
+/** Calls `listener` for every SQL statement of getDb(), when built with SOURCELINE_QUERY_EVENTS=1. */
+export function onQuery(listener: (e: { query: string }) => void): void {
+  (getDb() as unknown as { $on(event: "query", cb: (e: { query: string }) => void): void }).$on("query", listener);
 }
 
 // Reused across hot reloads in development; a fresh client per process otherwise.

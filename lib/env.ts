@@ -12,6 +12,8 @@ const envSchema = z.object({
     })
     .default(DEFAULT_DATABASE_URL),
   SITE_URL: z.url().optional(),
+  // Signs session cookies and tokens. Unset: lib/auth/secret.ts generates one into .data/auth-secret.
+  BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -20,6 +22,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse({
     DATABASE_URL: source.DATABASE_URL || undefined,
     SITE_URL: source.SITE_URL || undefined,
+    BETTER_AUTH_SECRET: source.BETTER_AUTH_SECRET || undefined,
   });
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");

@@ -2,6 +2,7 @@ import { connection } from "next/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StoryTimeline } from "@/components/timeline/story-timeline";
+import { syndicationAlternates } from "@/lib/feeds/links";
 import { getDefaultStory } from "@/lib/stories/queries";
 import type { RawSearchParams } from "@/lib/url";
 
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return {
     title: { absolute: `${story.title} · Sourceline` },
     description: story.description,
-    alternates: { canonical: "/" },
+    alternates: { canonical: "/", types: syndicationAlternates("/feed", story.title, "/") },
   };
 }
 

@@ -4,7 +4,8 @@ import { useEffect, useRef } from "react";
 
 /**
  * Progressive enhancement for the filter form: with JavaScript, choosing a checkbox, a select
- * option or a date applies the filters at once. Without it, the form's button does the same.
+ * option or a date applies the filters at once, and empty fields are left out of the address.
+ * Without it, the form's button does the same with every field.
  */
 export function AutoSubmit() {
   const marker = useRef<HTMLSpanElement>(null);
@@ -16,9 +17,23 @@ export function AutoSubmit() {
       if (t instanceof HTMLInputElement && (t.type === "checkbox" || t.type === "date")) form.requestSubmit();
       else if (t instanceof HTMLSelectElement) form.requestSubmit();
     };
+    // Empty fields stay out of the address, so shared links read "?source=axios", not
+    // "?q=&source=axios&kind=&…". Runs in the capture phase, before the form is serialised.
+    const onSubmit = () => {
+      const empty = [...form.elements].filter(
+        (el): el is HTMLInputElement | HTMLSelectElement =>
+          (el instanceof HTMLInputElement || el instanceof HTMLSelectElement) && el.name !== "" && el.value === "",
+      );
+      for (const el of empty) el.disabled = true;
+      window.setTimeout(() => empty.forEach((el) => (el.disabled = false)), 0);
+    };
     form.addEventListener("change", onChange);
+    form.addEventListener("submit", onSubmit, { capture: true });
     form.dataset.enhanced = "true";
-    return () => form.removeEventListener("change", onChange);
+    return () => {
+      form.removeEventListener("change", onChange);
+      form.removeEventListener("submit", onSubmit, { capture: true });
+    };
   }, []);
   return <span ref={marker} hidden />;
 }

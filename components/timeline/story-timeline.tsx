@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { asOfFor, withAsOf } from "@/lib/events/as-of";
 import { parseTimelineQuery } from "@/lib/events/filters";
-import { listTimeline } from "@/lib/events/queries";
+import { listTimeline, PAGE_SIZE, TOTAL_COUNT_LIMIT } from "@/lib/events/queries";
 import { getStoryDayRange, getStoryFacets, type StorySummary } from "@/lib/stories/queries";
 import type { RawSearchParams } from "@/lib/url";
+import { StorySyndication } from "@/components/syndication/story-syndication";
 import { TimelineView } from "./timeline-view";
 
 /** A story's page: its title and description, then its filterable timeline. */
@@ -20,7 +21,7 @@ export async function StoryTimeline({
   const asOf = asOfFor(query.asof, story.timeZone);
   const scope = { storyId: story.id, cutoffs: asOf ? [{ storyId: story.id, cutoff: asOf.cutoff }] : undefined };
   const [page, facets, dayRange] = await Promise.all([
-    listTimeline(scope, query),
+    listTimeline(scope, query, PAGE_SIZE, { countLimit: TOTAL_COUNT_LIMIT }),
     getStoryFacets(story.id),
     getStoryDayRange(story.id, story.timeZone),
   ]);
@@ -36,6 +37,7 @@ export async function StoryTimeline({
             The claims and how solid each one is
           </Link>
         </p>
+        <StorySyndication story={story} home={path === "/"} />
       </header>
       <TimelineView
         path={path}

@@ -94,8 +94,13 @@ export function TimelineView({
       ) : null}
       <div className="flex flex-wrap items-center gap-2 text-sm" aria-live="polite">
         <p id="result-count" className="font-semibold">
-          {page.total === 1 ? "1 event" : `${page.total.toLocaleString("en-US")} events`}
-          {filtered ? (page.total === 1 ? " matches the filters" : " match the filters") : ""}
+          {/* Counting stops at a limit, so that a story of a million events counts as fast as a small one. */}
+          {!page.totalIsExact
+            ? `More than ${page.total.toLocaleString("en-US")} events`
+            : page.total === 1
+              ? "1 event"
+              : `${page.total.toLocaleString("en-US")} events`}
+          {filtered ? (page.total === 1 && page.totalIsExact ? " matches the filters" : " match the filters") : ""}
           {asOf ? " (as of this date)" : ""}
         </p>
         {active.length > 0 ? (

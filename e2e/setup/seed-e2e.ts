@@ -4,6 +4,7 @@ import { recordClaimStatusChange } from "../../lib/claims/write";
 import { createEvent } from "../../lib/events/write";
 import { atacmsStory } from "../../lib/seed/atacms-story";
 import { seedStory } from "../../lib/seed/seed-story";
+import { seedEditorFixtures } from "./seed-editor";
 
 // The end-to-end database: the seed story, plus a long second story for pagination tests.
 export const PAGINATION_STORY = "e2e-pagination-story";
@@ -122,6 +123,7 @@ async function main() {
     },
     { timeout: 120_000 },
   );
+  await seedEditorFixtures(db);
   await seedLifecycleStory();
   console.log(`E2E database ready: seed story, ${PAGINATION_EVENTS} pagination events, lifecycle story.`);
 }

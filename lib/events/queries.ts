@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import type { Prisma } from "../../generated/prisma-sqlite/client";
 import { getDb } from "../db";
+import { searchEventIds } from "../search/full-text";
 import { encodeCursor, type TimelinePosition } from "./cursor";
 import { searchFormOf } from "./derived";
 import { eventBriefSelect } from "./selects";
@@ -106,11 +107,16 @@ export type ResolvedFilters = {
   actorIds: string[];
   tagIds: string[];
   notes: string[];
+  /**
+   * Events the full-text index found for q (lib/search/full-text.ts); absent or null when the
+   * index could not narrow the search. Only ever narrows: the words are still checked.
+   */
+  searchIds?: string[] | null;
 };
 
 export async function resolveFilterSlugs(query: TimelineQuery): Promise<ResolvedFilters> {
   const db = getDb();
-  const [sources, actors, tags] = await Promise.all([
+  const [sources, actors, tags, searchIds] = await Promise.all([
     query.sources.length
       ? db.source.findMany({ where: { slug: { in: query.sources } }, select: { id: true, slug: true } })
       : [],
@@ -120,6 +126,7 @@ export async function resolveFilterSlugs(query: TimelineQuery): Promise<Resolved
     query.tags.length
       ? db.tag.findMany({ where: { slug: { in: query.tags } }, select: { id: true, slug: true } })
       : [],
+    query.q ? searchEventIds(query.q) : null,
   ]);
   const notes: string[] = [];
   const check = (wanted: string[], found: { slug: string }[], name: string) => {
@@ -135,6 +142,7 @@ export async function resolveFilterSlugs(query: TimelineQuery): Promise<Resolved
     actorIds: actors.map((a) => a.id),
     tagIds: tags.map((t) => t.id),
     notes,
+    searchIds,
   };
 }
 
@@ -186,8 +194,11 @@ export function timelineWhere(
   if (resolved.sourceIds.length) and.push({ citations: { some: { sourceId: { in: resolved.sourceIds } } } });
   if (resolved.actorIds.length) and.push({ actors: { some: { actorId: { in: resolved.actorIds } } } });
   if (resolved.tagIds.length) and.push({ tags: { some: { tagId: { in: resolved.tagIds } } } });
-  if (query.from) and.push({ occurredOn: { gte: query.from } });
-  if (query.to) and.push({ occurredOn: { lte: query.to } });
+  // timelineKey starts with occurredOn, so the same range on it lets the timeline index seek to
+  // the range instead of reading the story from its newest event.
+  if (query.from) and.push({ occurredOn: { gte: query.from } }, { timelineKey: { gte: query.from } });
+  if (query.to) and.push({ occurredOn: { lte: query.to } }, { timelineKey: { lt: `${query.to}|~` } });
+  if (resolved.searchIds) and.push({ id: { in: resolved.searchIds } });
   if (query.q) {
     // Every word must appear, in any order (headline, summary or a quote).
     for (const word of searchFormOf(query.q).split(" ").filter(Boolean)) {
@@ -207,6 +218,8 @@ function positionWhere(p: TimelinePosition, direction: "older" | "newer"): Prism
 export type TimelinePage = {
   events: TimelineEvent[];
   total: number;
+  /** False when counting stopped at the countLimit: then more than `total` events match. */
+  totalIsExact: boolean;
   /** Cursor for the next page of older events, when there is one. */
   olderCursor: string | null;
   /** Cursor for the previous page of newer events, when there is one. */
@@ -214,11 +227,18 @@ export type TimelinePage = {
   notes: string[];
 };
 
-/** One page of a timeline, newest first, with keyset pagination and a total count. */
+/** Where the pages stop counting: the count then costs the same at 1,000 events as at 1,000,000. */
+export const TOTAL_COUNT_LIMIT = 1_000;
+
+/**
+ * One page of a timeline, newest first, with keyset pagination and a total count (exact, or
+ * "more than countLimit" when a limit is given).
+ */
 export async function listTimeline(
   scope: TimelineScope,
   query: TimelineQuery,
   pageSize: number = PAGE_SIZE,
+  options: { countLimit?: number } = {},
 ): Promise<TimelinePage> {
   const db = getDb();
   const resolved = await resolveFilterSlugs(query);
@@ -238,8 +258,9 @@ export async function listTimeline(
       take: pageSize + 1,
       select: timelineEventSelect,
     }),
-    db.event.count({ where }),
+    db.event.count({ where, take: options.countLimit ? options.countLimit + 1 : undefined }),
   ]);
+  const totalIsExact = !options.countLimit || total <= options.countLimit;
   const more = rows.length > pageSize;
   const events = rows.slice(0, pageSize);
   if (goingNewer) events.reverse();
@@ -250,7 +271,8 @@ export async function listTimeline(
   const hasOlder = goingNewer ? true : more;
   return {
     events,
-    total,
+    total: totalIsExact ? total : options.countLimit!,
+    totalIsExact,
     olderCursor: hasOlder && last ? encodeCursor({ key: last.timelineKey, id: last.id }) : null,
     newerCursor: hasNewer && first ? encodeCursor({ key: first.timelineKey, id: first.id }) : null,
     notes: resolved.notes,

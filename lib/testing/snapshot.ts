@@ -26,6 +26,9 @@ export async function listTables(db: Db): Promise<string[]> {
   return rows
     .map((r) => r.name)
     .filter((name) => name !== "_prisma_migrations")
+    // The full-text index (FTS5 table, its shadow tables and row keys; lib/search) is derived
+    // from Event.searchText, not content.
+    .filter((name) => !/^EventSearch($|_|Key$)/.test(name))
     .sort();
 }
 

@@ -42,6 +42,7 @@ const BUILD_INPUTS = [
   "public",
   "generated",
   "next.config.ts",
+  "proxy.ts",
   "postcss.config.mjs",
   "tsconfig.json",
   "package-lock.json",

@@ -3,9 +3,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TimelineView } from "@/components/timeline/timeline-view";
 import { SOURCE_KIND_LABEL } from "@/lib/domain";
+import { syndicationAlternates } from "@/lib/feeds/links";
 import { asOfFor } from "@/lib/events/as-of";
 import { parseTimelineQuery } from "@/lib/events/filters";
-import { listTimeline } from "@/lib/events/queries";
+import { listTimeline, PAGE_SIZE, TOTAL_COUNT_LIMIT } from "@/lib/events/queries";
 import { getSourceBySlug } from "@/lib/sources/queries";
 import { getDefaultStory, getStoryFacets, listStories } from "@/lib/stories/queries";
 import type { RawSearchParams } from "@/lib/url";
@@ -19,7 +20,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: source.name,
     description: `${source.name}: what it is, and every event on Sourceline that cites it.`,
-    alternates: { canonical: `/sources/${source.slug}` },
+    alternates: {
+      canonical: `/sources/${source.slug}`,
+      types: syndicationAlternates(`/sources/${source.slug}/feed`, source.name),
+    },
   };
 }
 
@@ -35,7 +39,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const cutoffs = query.asof
     ? stories.map((s) => ({ storyId: s.id, cutoff: asOfFor(query.asof, s.timeZone)!.cutoff }))
     : undefined;
-  const [page, facets] = await Promise.all([listTimeline({ cutoffs }, query), getStoryFacets(null)]);
+  const [page, facets] = await Promise.all([listTimeline({ cutoffs }, query, PAGE_SIZE, { countLimit: TOTAL_COUNT_LIMIT }), getStoryFacets(null)]);
   return (
     <>
       <header className="mb-4">

@@ -2,6 +2,7 @@ import { connection } from "next/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StoryTimeline } from "@/components/timeline/story-timeline";
+import { syndicationAlternates } from "@/lib/feeds/links";
 import { getStoryBySlug } from "@/lib/stories/queries";
 import type { RawSearchParams } from "@/lib/url";
 
@@ -14,7 +15,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: story.title,
     description: story.description,
-    alternates: { canonical: `/stories/${story.slug}` },
+    alternates: {
+      canonical: `/stories/${story.slug}`,
+      types: syndicationAlternates(`/stories/${story.slug}/feed`, story.title, `/stories/${story.slug}`),
+    },
   };
 }
 

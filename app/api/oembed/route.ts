@@ -1,0 +1,8 @@
+import { preflightResponse } from "@/lib/api/cors";
+import { oembedResponse } from "@/lib/embed/oembed";
+
+export function GET(request: Request) {
+  return oembedResponse(request);
+}
+
+export const OPTIONS = preflightResponse;

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { EmbedTimeline } from "@/components/embed/embed-timeline";
+import { ScrollToEvent } from "@/components/embed/scroll-to-event";
+import { asOfFor } from "@/lib/events/as-of";
+import { parseTimelineQuery, toSearchParams } from "@/lib/events/filters";
+import { listTimeline } from "@/lib/events/queries";
+import { findEmbedFocus } from "@/lib/embed/focus";
+import { siteUrl } from "@/lib/site";
+import { getStoryBySlug } from "@/lib/stories/queries";
+import { storyScope } from "@/lib/syndication/scope";
+import { allValues, createUrl, type RawSearchParams } from "@/lib/url";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const story = await getStoryBySlug((await params).slug);
+  if (!story) notFound();
+  return {
+    title: { absolute: `${story.title} · Sourceline` },
+    robots: { index: false },
+    alternates: { canonical: `/stories/${story.slug}` },
+  };
+}
+
+export default async function EmbedPage({ params, searchParams }: Props) {
+  const story = await getStoryBySlug((await params).slug);
+  if (!story) notFound();
+  const raw = await searchParams;
+  const parsed = parseTimelineQuery(raw);
+  const focus = await findEmbedFocus(story.id, allValues(raw, "event")[0] ?? null, parsed);
+  const query = focus?.before ? { ...parsed, before: focus.before } : parsed;
+  const asOf = asOfFor(query.asof, story.timeZone);
+  const page = await listTimeline(storyScope(story, query), query, 50);
+  const site = siteUrl();
+  const full = `${site}${createUrl(story.isDefault ? "/" : `/stories/${story.slug}`, toSearchParams(parsed))}`;
+  return (
+    <div className="min-h-screen bg-white p-3 text-zinc-900" style={{ colorScheme: "light" }}>
+      <main>
+        <header className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+          <h1 className="font-serif text-lg font-bold leading-tight">
+            <a href={full} target="_top" className="hover:underline">
+              {story.title}
+            </a>
+          </h1>
+          <p className="text-xs text-zinc-700">
+            {page.total === 1 ? "1 event" : `${page.total} events`}
+            {asOf ? `, as of ${asOf.day}` : ""} ·{" "}
+            <a href={full} target="_top" className="underline">
+              Sourceline
+            </a>
+          </p>
+        </header>
+        {page.events.length === 0 ? <p className="text-sm">No events match these filters.</p> : null}
+        <EmbedTimeline events={page.events} site={site} asOf={asOf} highlight={focus?.slug ?? null} />
+        {page.olderCursor ? (
+          <p className="mt-3 text-sm">
+            <a href={full} target="_top" className="font-semibold underline">
+              The whole timeline on Sourceline →
+            </a>
+          </p>
+        ) : null}
+      </main>
+      {focus ? <ScrollToEvent slug={focus.slug} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+import { feedResponse, preflightResponse } from "@/lib/feeds/respond";
+
+export function GET(request: Request) {
+  return feedResponse(request, { type: "home" }, "json", "timeline");
+}
+
+export const OPTIONS = preflightResponse;

@@ -1,0 +1,9 @@
+import { feedResponse, preflightResponse } from "@/lib/feeds/respond";
+
+type Context = { params: Promise<{ slug: string }> };
+
+export async function GET(request: Request, { params }: Context) {
+  return feedResponse(request, { type: "story", slug: (await params).slug }, "atom", "changes");
+}
+
+export const OPTIONS = preflightResponse;

@@ -1,0 +1,474 @@
+import "server-only";
+import { getDb, type Tx } from "../db";
+import type { ActorRoleValue, AttributionValue, EventKindValue, PrecisionValue, RelationTypeValue, StanceValue } from "../domain";
+import { DomainError } from "../errors";
+import { derivedTimeFields } from "../events/derived";
+import { checkNewEvent, createEvent, refreshEvents } from "../events/write";
+import type { SessionUser } from "../auth/roles";
+import { ConflictError } from "./conflict";
+import { diffSnapshots, plain, type Snapshot } from "./diff";
+import { recordRevision } from "./revisions";
+
+// The editor's write paths for events and what hangs off them (citations, stances, relations).
+// Every save names the version it was made against and is refused when the record has moved on
+// (a conditional update on { id, version }); every change is logged in the revision log.
+
+export type EventFieldsInput = {
+  slug: string;
+  kind: EventKindValue;
+  headline: string;
+  summary: string;
+  location: string | null;
+  occurredAt: Date;
+  occurredEndAt: Date | null;
+  precision: PrecisionValue;
+  approximate: boolean;
+  timeNote: string | null;
+  timeZone: string;
+  dayOrder: number;
+  firstReportedAt: Date;
+  actors: { actorId: string; role: ActorRoleValue }[];
+  tagNames: string[];
+};
+
+export type ChangeNote = { reason?: string | null; correctionNote?: string | null };
+
+const TX = { timeout: 20_000 } as const;
+
+export function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80);
+}
+
+/** The editable fields of an event in plain form: what diffs and the conflict view compare. */
+export async function eventSnapshot(tx: Tx, eventId: string): Promise<{ version: number; snapshot: Snapshot } | null> {
+  const e = await tx.event.findUnique({
+    where: { id: eventId },
+    include: {
+      actors: { include: { actor: { select: { name: true } } }, orderBy: [{ role: "asc" }, { actorId: "asc" }] },
+      tags: { include: { tag: { select: { name: true } } } },
+    },
+  });
+  if (!e) return null;
+  return {
+    version: e.version,
+    snapshot: {
+      slug: e.slug,
+      kind: e.kind,
+      headline: e.headline,
+      summary: e.summary,
+      location: e.location,
+      occurredAt: plain(e.occurredAt),
+      occurredEndAt: plain(e.occurredEndAt),
+      precision: e.precision,
+      approximate: e.approximate,
+      timeNote: e.timeNote,
+      timeZone: e.timeZone,
+      dayOrder: e.dayOrder,
+      firstReportedAt: plain(e.firstReportedAt),
+      actors: e.actors.map((a) => `${a.actor.name} (${a.role})`).join("; "),
+      tags: e.tags.map((t) => t.tag.name).sort().join(", "),
+      published: e.published,
+      retractedAt: plain(e.retractedAt),
+      retractionNote: e.retractionNote,
+    },
+  };
+}
+
+async function tagIdsFor(tx: Tx, names: readonly string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const name of [...new Set(names.map((n) => n.trim()).filter(Boolean))]) {
+    const slug = slugify(name);
+    if (!slug) continue;
+    const tag = await tx.tag.upsert({ where: { slug }, create: { slug, name }, update: {} });
+    ids.push(tag.id);
+  }
+  return ids;
+}
+
+function dedupeActors(actors: EventFieldsInput["actors"]) {
+  const seen = new Set<string>();
+  return actors.filter((a) => {
+    const k = `${a.actorId}|${a.role}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+async function currentOrThrow(tx: Tx, eventId: string, expectedVersion: number) {
+  const current = await eventSnapshot(tx, eventId);
+  if (!current) throw new DomainError("The event does not exist.", "id");
+  if (current.version !== expectedVersion) throw new ConflictError("event", current.version, current.snapshot);
+  return current;
+}
+
+/**
+ * Bumps the event's version if it is still at expectedVersion, with the given changes; refuses
+ * with a ConflictError otherwise. The single place the no-lost-update rule is enforced for events.
+ */
+async function conditionalUpdate(tx: Tx, eventId: string, expectedVersion: number, data: Record<string, unknown>) {
+  const { count } = await tx.event.updateMany({
+    where: { id: eventId, version: expectedVersion },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (count === 0) {
+    const now = await eventSnapshot(tx, eventId);
+    if (!now) throw new DomainError("The event does not exist.", "id");
+    throw new ConflictError("event", now.version, now.snapshot);
+  }
+}
+
+/** A new event, always a draft: citations are added next, then it is published. */
+export async function createDraftEvent(user: SessionUser, storyId: string, input: EventFieldsInput) {
+  return getDb().$transaction(async (tx) => {
+    if (await tx.event.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
+      throw new DomainError("Another event already uses this slug.", "slug");
+    }
+    const created = await createEvent(tx, {
+      storyId,
+      ...input,
+      actors: dedupeActors(input.actors),
+      tagIds: await tagIdsFor(tx, input.tagNames),
+      published: false,
+      citations: [],
+    });
+    const after = await eventSnapshot(tx, created.id);
+    await recordRevision(tx, {
+      entityType: "Event",
+      entityId: created.id,
+      action: "create",
+      userId: user.id,
+      diff: diffSnapshots(null, after!.snapshot),
+    });
+    return created;
+  }, TX);
+}
+
+/** Saves the event's fields against expectedVersion. A correction note is published on the permalink. */
+export async function updateEventFields(
+  user: SessionUser,
+  eventId: string,
+  expectedVersion: number,
+  input: EventFieldsInput,
+  note: ChangeNote = {},
+) {
+  return getDb().$transaction(async (tx) => {
+    const before = await currentOrThrow(tx, eventId, expectedVersion);
+    const existing = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { published: true, storyId: true, _count: { select: { citations: true } } } });
+    checkNewEvent({ ...input, storyId: existing.storyId, published: false, citations: [] });
+    const clash = await tx.event.findUnique({ where: { slug: input.slug }, select: { id: true } });
+    if (clash && clash.id !== eventId) throw new DomainError("Another event already uses this slug.", "slug");
+    const correction = note.correctionNote?.trim();
+    if (correction && !existing.published) {
+      throw new DomainError("Only a published event can carry a public correction.", "correctionNote");
+    }
+    await conditionalUpdate(tx, eventId, expectedVersion, {
+      slug: input.slug,
+      kind: input.kind,
+      headline: input.headline.trim(),
+      summary: input.summary.trim(),
+      location: input.location?.trim() || null,
+      occurredAt: input.occurredAt,
+      occurredEndAt: input.occurredEndAt,
+      precision: input.precision,
+      approximate: input.approximate,
+      timeNote: input.timeNote?.trim() || null,
+      timeZone: input.timeZone,
+      dayOrder: input.dayOrder,
+      ...derivedTimeFields(input),
+      firstReportedAt: input.firstReportedAt,
+    });
+    await tx.eventActor.deleteMany({ where: { eventId } });
+    const actors = dedupeActors(input.actors);
+    if (actors.length > 0) await tx.eventActor.createMany({ data: actors.map((a) => ({ eventId, ...a })) });
+    await tx.eventTag.deleteMany({ where: { eventId } });
+    const tagIds = await tagIdsFor(tx, input.tagNames);
+    if (tagIds.length > 0) await tx.eventTag.createMany({ data: tagIds.map((tagId) => ({ eventId, tagId })) });
+    await refreshEvents(tx, [eventId]);
+    const after = await eventSnapshot(tx, eventId);
+    const diff = diffSnapshots(before.snapshot, after!.snapshot);
+    if (correction) await tx.correction.create({ data: { eventId, note: correction, createdBy: user.name } });
+    await recordRevision(tx, {
+      entityType: "Event",
+      entityId: eventId,
+      action: "update",
+      userId: user.id,
+      diff,
+      reason: note.reason ?? correction ?? null,
+      isCorrection: !!correction,
+    });
+    return { version: after!.version };
+  }, TX);
+}
+
+export async function setEventPublished(user: SessionUser, eventId: string, expectedVersion: number, published: boolean, reason?: string | null) {
+  return getDb().$transaction(async (tx) => {
+    const before = await currentOrThrow(tx, eventId, expectedVersion);
+    const e = await tx.event.findUniqueOrThrow({
+      where: { id: eventId },
+      select: { publishedAt: true, retractedAt: true, _count: { select: { citations: true } } },
+    });
+    if (published && e._count.citations === 0) {
+      throw new DomainError("A published event needs at least one citation. Add one first.", "published");
+    }
+    if (!published && e.retractedAt) {
+      throw new DomainError("A retracted event stays public with its retraction note.", "published");
+    }
+    await conditionalUpdate(tx, eventId, expectedVersion, {
+      published,
+      publishedAt: published ? (e.publishedAt ?? new Date()) : e.publishedAt,
+    });
+    const after = await eventSnapshot(tx, eventId);
+    await recordRevision(tx, {
+      entityType: "Event",
+      entityId: eventId,
+      action: published ? "publish" : "unpublish",
+      userId: user.id,
+      diff: diffSnapshots(before.snapshot, after!.snapshot),
+      reason,
+    });
+  }, TX);
+}
+
+/**
+ * Removing a published event: it stays at its permalink, labelled "Retracted", with a public
+ * reason. Never a silent delete.
+ */
+export async function retractEvent(user: SessionUser, eventId: string, expectedVersion: number, note: string, at: Date = new Date()) {
+  if (!note.trim()) throw new DomainError("A retraction needs a public reason.", "retractionNote");
+  return getDb().$transaction(async (tx) => {
+    const before = await currentOrThrow(tx, eventId, expectedVersion);
+    if (before.snapshot.retractedAt) throw new DomainError("The event is already retracted.", "retractionNote");
+    if (!before.snapshot.published) {
+      throw new DomainError("A draft has never been public: nothing to retract. Edit it or leave it unpublished.", "retractionNote");
+    }
+    await conditionalUpdate(tx, eventId, expectedVersion, { retractedAt: at, retractionNote: note.trim() });
+    await refreshEvents(tx, [eventId]);
+    const after = await eventSnapshot(tx, eventId);
+    await recordRevision(tx, {
+      entityType: "Event",
+      entityId: eventId,
+      action: "retract",
+      userId: user.id,
+      diff: diffSnapshots(before.snapshot, after!.snapshot),
+      reason: note,
+      isCorrection: true,
+    });
+  }, TX);
+}
+
+// ----------------------------------------------------------------------------------------------
+// Citations
+// ----------------------------------------------------------------------------------------------
+
+export type CitationInput = {
+  sourceId: string;
+  url: string | null;
+  archivedUrl: string | null;
+  title: string | null;
+  publishedAt: Date | null;
+  publishedPrecision: PrecisionValue;
+  quote: string | null;
+  attribution: AttributionValue;
+  attributionText: string | null;
+  repeatsCitationId: string | null;
+  note: string | null;
+};
+
+async function citationSnapshot(tx: Tx, citationId: string): Promise<{ version: number; eventId: string; snapshot: Snapshot } | null> {
+  const c = await tx.citation.findUnique({ where: { id: citationId }, include: { source: { select: { name: true } } } });
+  if (!c) return null;
+  return {
+    version: c.version,
+    eventId: c.eventId,
+    snapshot: {
+      source: c.source.name,
+      url: c.url,
+      archivedUrl: c.archivedUrl,
+      title: c.title,
+      publishedAt: plain(c.publishedAt),
+      publishedPrecision: c.publishedPrecision,
+      quote: c.quote,
+      attribution: c.attribution,
+      attributionText: c.attributionText,
+      repeatsCitationId: c.repeatsCitationId,
+      note: c.note,
+    },
+  };
+}
+
+function prefixed(prefix: string, diff: Record<string, { from: unknown; to: unknown }>) {
+  return Object.fromEntries(Object.entries(diff).map(([k, v]) => [`${prefix}.${k}`, v])) as ReturnType<typeof diffSnapshots>;
+}
+
+async function checkRepeats(tx: Tx, citationId: string | null, repeatsCitationId: string | null) {
+  if (!repeatsCitationId) return;
+  if (repeatsCitationId === citationId) throw new DomainError("A citation cannot repeat itself.", "repeatsCitationId");
+  if (!(await tx.citation.findUnique({ where: { id: repeatsCitationId }, select: { id: true } }))) {
+    throw new DomainError("The repeated citation does not exist.", "repeatsCitationId");
+  }
+}
+
+export async function addCitation(user: SessionUser, eventId: string, input: CitationInput, note: ChangeNote = {}) {
+  return getDb().$transaction(async (tx) => {
+    const event = await tx.event.findUnique({ where: { id: eventId }, select: { _count: { select: { citations: true } } } });
+    if (!event) throw new DomainError("The event does not exist.", "eventId");
+    await checkRepeats(tx, null, input.repeatsCitationId);
+    const c = await tx.citation.create({ data: { eventId, ...input, position: event._count.citations } });
+    await tx.event.update({ where: { id: eventId }, data: { version: { increment: 1 } } });
+    await refreshEvents(tx, [eventId]);
+    const after = await citationSnapshot(tx, c.id);
+    await recordRevision(tx, {
+      entityType: "Event",
+      entityId: eventId,
+      action: "citation-add",
+      userId: user.id,
+      diff: prefixed(`citation ${c.id}`, diffSnapshots(null, after!.snapshot)),
+      reason: note.reason,
+    });
+    return c;
+  }, TX);
+}
+
+export async function updateCitation(user: SessionUser, citationId: string, expectedVersion: number, input: CitationInput, note: ChangeNote = {}) {
+  return getDb().$transaction(async (tx) => {
+    const before = await citationSnapshot(tx, citationId);
+    if (!before) throw new DomainError("The citation does not exist.", "id");
+    if (before.version !== expectedVersion) throw new ConflictError("citation", before.version, before.snapshot);
+    await checkRepeats(tx, citationId, input.repeatsCitationId);
+    const { count } = await tx.citation.updateMany({
+      where: { id: citationId, version: expectedVersion },
+      data: { ...input, version: { increment: 1 } },
+    });
+    if (count === 0) {
+      const now = await citationSnapshot(tx, citationId);
+      throw new ConflictError("citation", now!.version, now!.snapshot);
+    }
+    await refreshEvents(tx, [before.eventId]);
+    const after = await citationSnapshot(tx, citationId);
+    const correction = note.correctionNote?.trim();
+    const published = (await tx.event.findUniqueOrThrow({ where: { id: before.eventId }, select: { published: true } })).published;
+    if (correction && !published) throw new DomainError("Only a published event can carry a public correction.", "correctionNote");
+    if (correction) await tx.correction.create({ data: { eventId: before.eventId, note: correction, createdBy: user.name } });
+    await recordRevision(tx, {
+      entityType: "Event",
+      entityId: before.eventId,
+      action: "citation-edit",
+      userId: user.id,
+      diff: prefixed(`citation ${citationId}`, diffSnapshots(before.snapshot, after!.snapshot)),
+      reason: note.reason ?? correction ?? null,
+      isCorrection: !!correction,
+    });
+  }, TX);
+}
+
+export async function removeCitation(user: SessionUser, citationId: string, reason: string | null) {
+  return getDb().$transaction(async (tx) => {
+    const before = await citationSnapshot(tx, citationId);
+    if (!before) throw new DomainError("The citation does not exist.", "id");
+    const event = await tx.event.findUniqueOrThrow({ where: { id: before.eventId }, select: { published: true, _count: { select: { citations: true } } } });
+    if (event.published && event._count.citations <= 1) {
+      throw new DomainError("A published event needs at least one citation: add another before removing this one.", "id");
+    }
+    if (await tx.claimStatusChange.findFirst({ where: { evidenceCitationId: citationId }, select: { id: true } })) {
+      throw new DomainError("This citation is the evidence for a claim's status change and cannot be removed.", "id");
+    }
+    await tx.citation.delete({ where: { id: citationId } });
+    await tx.event.update({ where: { id: before.eventId }, data: { version: { increment: 1 } } });
+    await refreshEvents(tx, [before.eventId]);
+    await recordRevision(tx, {
+      entityType: "Event",
+      entityId: before.eventId,
+      action: "citation-remove",
+      userId: user.id,
+      diff: prefixed(`citation ${citationId}`, diffSnapshots(before.snapshot, null)),
+      reason,
+    });
+  }, TX);
+}
+
+// ----------------------------------------------------------------------------------------------
+// Stances (event ↔ claim) and relations (event ↔ event)
+// ----------------------------------------------------------------------------------------------
+
+export async function linkClaim(user: SessionUser, eventId: string, claimId: string, stance: StanceValue, linkNote: string | null) {
+  return getDb().$transaction(async (tx) => {
+    const claim = await tx.claim.findUnique({ where: { id: claimId }, select: { text: true } });
+    if (!claim) throw new DomainError("The claim does not exist.", "claimId");
+    const existing = await tx.eventClaim.findUnique({ where: { eventId_claimId: { eventId, claimId } } });
+    await tx.eventClaim.upsert({
+      where: { eventId_claimId: { eventId, claimId } },
+      create: { eventId, claimId, stance, note: linkNote },
+      update: { stance, note: linkNote },
+    });
+    await tx.event.update({ where: { id: eventId }, data: { version: { increment: 1 } } });
+    await refreshEvents(tx, [eventId]);
+    await recordRevision(tx, {
+      entityType: "Event",
+      entityId: eventId,
+      action: "claim-link",
+      userId: user.id,
+      diff: { [`claim "${claim.text}"`]: { from: existing ? existing.stance : null, to: stance } },
+    });
+  }, TX);
+}
+
+export async function unlinkClaim(user: SessionUser, eventId: string, claimId: string) {
+  return getDb().$transaction(async (tx) => {
+    const existing = await tx.eventClaim.findUnique({
+      where: { eventId_claimId: { eventId, claimId } },
+      include: { claim: { select: { text: true } } },
+    });
+    if (!existing) return;
+    await tx.eventClaim.delete({ where: { eventId_claimId: { eventId, claimId } } });
+    await tx.event.update({ where: { id: eventId }, data: { version: { increment: 1 } } });
+    await refreshEvents(tx, [eventId]);
+    await recordRevision(tx, {
+      entityType: "Event",
+      entityId: eventId,
+      action: "claim-unlink",
+      userId: user.id,
+      diff: { [`claim "${existing.claim.text}"`]: { from: existing.stance, to: null } },
+    });
+  }, TX);
+}
+
+export async function addRelation(user: SessionUser, fromEventId: string, toSlug: string, type: RelationTypeValue, relNote: string | null) {
+  return getDb().$transaction(async (tx) => {
+    const to = await tx.event.findFirst({ where: { OR: [{ slug: toSlug }, { id: toSlug }] }, select: { id: true, slug: true } });
+    if (!to) throw new DomainError("No event has that slug or id.", "toEvent");
+    if (to.id === fromEventId) throw new DomainError("An event cannot relate to itself.", "toEvent");
+    if (await tx.eventRelation.findUnique({ where: { fromEventId_toEventId_type: { fromEventId, toEventId: to.id, type } } })) {
+      throw new DomainError("That relation already exists.", "toEvent");
+    }
+    await tx.eventRelation.create({ data: { fromEventId, toEventId: to.id, type, note: relNote } });
+    await recordRevision(tx, {
+      entityType: "Event",
+      entityId: fromEventId,
+      action: "relation-add",
+      userId: user.id,
+      diff: { [`relation ${type} → ${to.slug}`]: { from: null, to: relNote ?? "added" } },
+    });
+  }, TX);
+}
+
+export async function removeRelation(user: SessionUser, relationId: string) {
+  return getDb().$transaction(async (tx) => {
+    const r = await tx.eventRelation.findUnique({ where: { id: relationId }, include: { to: { select: { slug: true } } } });
+    if (!r) return;
+    await tx.eventRelation.delete({ where: { id: relationId } });
+    await recordRevision(tx, {
+      entityType: "Event",
+      entityId: r.fromEventId,
+      action: "relation-remove",
+      userId: user.id,
+      diff: { [`relation ${r.type} → ${r.to.slug}`]: { from: r.note ?? "added", to: null } },
+    });
+  }, TX);
+}
+

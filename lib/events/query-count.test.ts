@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTestEvent, createTestSource, createTestStory, createTestTag } from "../../prisma/factories";
+import { onQuery } from "../db";
+import type { RawSearchParams } from "../url";
+import { parseTimelineQuery } from "./filters";
+import { listTimeline, TOTAL_COUNT_LIMIT } from "./queries";
+
+// No N+1: the SQL statements behind one timeline page are a fixed, small number, whatever the
+// page size. Each relation an item shows is loaded in one batched statement for the whole page.
+// The client must be built with query events on, before anything opens it.
+process.env.SOURCELINE_QUERY_EVENTS = "1";
+
+let storyId: string;
+
+beforeAll(async () => {
+  const story = await createTestStory();
+  storyId = story.id;
+  const [source, tag] = await Promise.all([createTestSource(), createTestTag()]);
+  for (let i = 0; i < 30; i++) {
+    await createTestEvent({
+      storyId,
+      occurredAt: new Date(Date.UTC(2024, 10, 1 + (i % 20), i % 24)),
+      headline: `Event ${i} about missiles`,
+      tagIds: [tag.id],
+      citations: [
+        { sourceId: source.id, attribution: "SPOKESPERSON", quote: `Quote ${i}` },
+        { sourceId: source.id, attribution: "ANONYMOUS_OFFICIALS" },
+      ],
+    });
+  }
+});
+
+let count = 0;
+let listening = false;
+
+async function statementsFor(params: RawSearchParams, pageSize: number): Promise<number> {
+  if (!listening) {
+    onQuery(() => count++);
+    listening = true;
+  }
+  const before = count;
+  const page = await listTimeline({ storyId }, parseTimelineQuery(params), pageSize, { countLimit: TOTAL_COUNT_LIMIT });
+  expect(page.events.length).toBe(Math.min(pageSize, 30));
+  return count - before;
+}
+
+describe("the statements behind one timeline page", () => {
+  it.each<RawSearchParams>([{}, { q: "missiles" }])("are as many for 5 events as for 30 (%j)", async (params) => {
+    const small = await statementsFor(params, 5);
+    const large = await statementsFor(params, 30);
+    expect(large).toBe(small);
+    // One statement per relation an item shows (citations, sources, actors, tags, claims, their
+    // histories, relations…), plus the page, the count and the full-text lookup: about 30.
+    expect(large).toBeLessThanOrEqual(32);
+  });
+});

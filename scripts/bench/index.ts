@@ -1,0 +1,182 @@
+// `npm run bench`: generates the benchmark stories, measures query latency on SQLite and
+// PostgreSQL, server throughput, browser time to the first event and bytes shipped, prints the
+// targets and writes BENCHMARKS.md.
+//
+//   npm run bench                      full suite (1k, 10k, 100k, 1M events; minutes to generate)
+//   npm run bench -- --smoke           1k only, few repetitions; asserts the output is sane (CI)
+//   options: --sizes=1k,10k  --sizes-postgresql=1k,10k (default: --sizes)  --db=sqlite,postgresql
+//            --no-server  --reuse-build  --regenerate
+//
+// Everything stays on loopback: next start on port 3500-3599, databases under .bench/ and in
+// bench_* PostgreSQL databases (BENCH_POSTGRES_URL, default postgresql://app:app@127.0.0.1:5432/postgres).
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { disconnectDb } from "../../lib/db";
+import { BENCH_DIR, postgresBaseUrl, prepareDatabase, type DbKind, type PreparedDatabase } from "./datasets";
+import { FILTERS, measureLatency } from "./latency";
+import { machineInfo, renderConsole, renderMarkdown, type Report } from "./report";
+import {
+  buildApp,
+  checkWithoutJavaScript,
+  launchChromium,
+  measureBrowser,
+  measureBytes,
+  measureThroughput,
+  startServer,
+  timelineJsBytes,
+} from "./server";
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+
+const smoke = flag("smoke");
+const SIZES: Record<string, number> = { "1k": 1_000, "10k": 10_000, "100k": 100_000, "1m": 1_000_000 };
+const sizeLabels = (option("sizes") ?? (smoke ? "1k" : "1k,10k,100k,1m")).toLowerCase().split(",");
+const pgSizeLabels = option("sizes-postgresql")?.toLowerCase().split(",") ?? sizeLabels;
+for (const s of [...sizeLabels, ...pgSizeLabels]) if (!SIZES[s]) throw new Error(`Unknown size ${s}; use ${Object.keys(SIZES).join(", ")}`);
+const kinds = (option("db") ?? "sqlite,postgresql").split(",") as DbKind[];
+const port = Number(process.env.BENCH_PORT || 3517);
+const log = (m: string) => console.log(`[bench] ${m}`);
+
+async function postgresReachable(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: postgresBaseUrl(), connectionTimeoutMillis: 3000 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function check(condition: boolean, message: string) {
+  if (!condition) throw new Error(`Benchmark output is not sane: ${message}`);
+}
+
+async function main() {
+  const report: Report = {
+    smoke,
+    startedAt: new Date(),
+    machine: machineInfo(),
+    generation: [],
+    latency: [],
+    throughput: [],
+    browser: [],
+    bytes: [],
+    noJs: null,
+    timelineJs: timelineJsBytes(),
+    buildSeconds: null,
+  };
+  log(`machine: ${Object.values(report.machine).join(" · ")}`);
+
+  // 1. Query latency, size by size, on each database.
+  for (const kind of kinds) {
+    if (kind === "postgresql" && !(await postgresReachable())) {
+      if (smoke || option("db")) throw new Error(`PostgreSQL is not reachable at ${postgresBaseUrl()}`);
+      log("PostgreSQL is not reachable; skipping it.");
+      continue;
+    }
+    if (kind === "postgresql") {
+      const c = new pg.Client({ connectionString: postgresBaseUrl() });
+      await c.connect();
+      const v = (await c.query<{ server_version: string }>("SHOW server_version")).rows[0]!.server_version;
+      await c.end();
+      report.machine.PostgreSQL = v;
+    }
+    for (const label of kind === "postgresql" ? pgSizeLabels : sizeLabels) {
+      const events = SIZES[label]!;
+      const db: PreparedDatabase = await prepareDatabase(kind, label, [{ slug: `bench-${label}`, events, isDefault: true }], {
+        regenerate: flag("regenerate"),
+        log,
+      });
+      report.generation.push({ kind, label, events, seconds: db.generatedSeconds });
+      if (kind === "sqlite" && !report.machine.SQLite) {
+        const Database = (await import("better-sqlite3")).default;
+        const mem = new Database(":memory:");
+        report.machine.SQLite = `${(mem.prepare("SELECT sqlite_version() AS v").get() as { v: string }).v} (better-sqlite3)`;
+        mem.close();
+      }
+      log(`${kind} ${label}: measuring latency…`);
+      const results = await measureLatency(db, smoke ? { warmup: 1, runs: 3 } : { warmup: 5, runs: 30 });
+      report.latency.push(...results);
+      for (const r of results) {
+        if (r.page === "first") check(r.events > 0 && r.total >= r.events, `${kind} ${label} ${r.filter}: ${r.events} events of ${r.total}`);
+        check(Number.isFinite(r.p50) && r.p95 >= r.p50, `${kind} ${label} ${r.filter}: p50 ${r.p50}, p95 ${r.p95}`);
+      }
+    }
+  }
+  await disconnectDb();
+
+  // 2. The built app: throughput, browser, bytes.
+  if (!flag("no-server")) {
+    const serverDb = await prepareDatabase(
+      "sqlite",
+      "server",
+      [
+        { slug: "bench-5000", events: 5_000, isDefault: true },
+        { slug: "bench-500", events: 500, isDefault: false },
+        { slug: "bench-50", events: 50, isDefault: false },
+      ],
+      { log },
+    );
+    report.buildSeconds = buildApp({ reuse: flag("reuse-build"), log });
+    const server = await startServer(serverDb.url, port);
+    try {
+      log("throughput…");
+      const s5 = serverDb.dataset.sourceSlugs[4]!;
+      report.throughput = await measureThroughput(
+        server,
+        [
+          { name: "default timeline (5,000 events)", path: "/" },
+          { name: "filtered view", path: `/?source=${s5}&status=reported` },
+          { name: "permalink", path: `/events/${serverDb.dataset.sampleEvent.slug}` },
+        ],
+        smoke ? { seconds: 0, amount: 30, baselinePort: port + 1 } : { seconds: 8, baselinePort: port + 1 },
+      );
+      for (const t of report.throughput) check(t.requests > 0 && t.errors === 0 && t.non2xx === 0, `${t.path}: ${t.requests} requests, ${t.errors} errors, ${t.non2xx} non-2xx`);
+
+      log("browser…");
+      const browser = await launchChromium();
+      try {
+        report.machine.Chromium = `${report.machine.Chromium} (browser ${browser.version()})`;
+        report.browser = await measureBrowser(
+          browser,
+          server.url,
+          [
+            { name: "50 events", path: "/stories/bench-50" },
+            { name: "500 events", path: "/stories/bench-500" },
+            { name: "5,000 events", path: "/stories/bench-5000" },
+          ],
+          smoke ? 1 : 5,
+        );
+        for (const b of report.browser) check(b.firstEventMs !== null && b.events > 0, `${b.path}: no event appeared`);
+        // The floor: the app's 404 page, same build and root layout, no timeline code.
+        report.bytes = await measureBytes(browser, server.url, [
+          { name: "timeline", path: "/stories/bench-5000" },
+          { name: "floor (404 page)", path: "/bench-floor-not-a-page" },
+        ]);
+        for (const b of report.bytes) check(b.jsGzip > 0, `${b.path}: no client JavaScript recorded`);
+        report.noJs = await checkWithoutJavaScript(browser, server.url, "/stories/bench-5000");
+        check(report.noJs.events > 0, "no event without JavaScript");
+      } finally {
+        await browser.close();
+      }
+    } finally {
+      await server.stop();
+    }
+  }
+
+  const markdown = renderMarkdown(report, FILTERS);
+  const file = smoke ? path.join(BENCH_DIR, "BENCHMARKS.smoke.md") : path.resolve("BENCHMARKS.md");
+  writeFileSync(file, `${markdown}\n`);
+  console.log(`\n${renderConsole(report, FILTERS)}\n`);
+  log(`wrote ${path.relative(process.cwd(), file)}`);
+}
+
+main().catch(async (err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  await disconnectDb();
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+// `npm run import -- <file.json|file.csv> [--dry-run]`: one transaction, all or nothing.
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { disconnectDb, getDb } from "../lib/db";
+import { IMPORT_KINDS, ImportError, importStory } from "../lib/import/import-story";
+import { parseImportFile } from "../lib/import/parse-file";
+
+async function main() {
+  const { values, positionals } = parseArgs({ options: { "dry-run": { type: "boolean" } }, allowPositionals: true });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new Error("Usage: npm run import -- <file.json|file.csv> [--dry-run]");
+  const db = getDb();
+  const parsed = await parseImportFile(db, file, readFileSync(file, "utf8"));
+  const report = await importStory(db, parsed.data, { dryRun: values["dry-run"] ?? false, locator: parsed.locator });
+  const verb = report.dryRun ? "would be" : "were";
+  console.log(report.dryRun ? "Dry run: nothing was written." : "Imported.");
+  for (const kind of IMPORT_KINDS) {
+    const c = report.counts[kind];
+    if (c.created + c.updated + c.unchanged === 0) continue;
+    console.log(`  ${kind}: ${c.created} ${verb} created, ${c.updated} ${verb} updated, ${c.unchanged} left alone`);
+  }
+  for (const change of report.changes) console.log(`  ${change.action} ${change.kind}: ${change.key}`);
+}
+
+main()
+  .catch((err: unknown) => {
+    if (err instanceof ImportError) {
+      console.error("Import refused; the database was not changed:");
+      for (const i of err.issues) console.error(`  ${i.row}, ${i.field}: ${i.message}`);
+    } else {
+      console.error(err instanceof Error ? err.message : err);
+    }
+    process.exitCode = 1;
+  })
+  .finally(() => disconnectDb());
