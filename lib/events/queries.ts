@@ -211,6 +211,9 @@ export function timelineWhere(
 function positionWhere(p: TimelinePosition, direction: "older" | "newer"): Prisma.EventWhereInput {
   const cmp = direction === "older" ? "lt" : "gt";
   return {
+    // The plain range (ties included) lets the timeline index seek to the position; the OR then
+    // breaks ties by id. Without it the planner reads the index from the newest event.
+    timelineKey: { [direction === "older" ? "lte" : "gte"]: p.key },
     OR: [{ timelineKey: { [cmp]: p.key } }, { timelineKey: p.key, id: { [cmp]: p.id } }],
   };
 }
@@ -258,7 +261,14 @@ export async function listTimeline(
       take: pageSize + 1,
       select: timelineEventSelect,
     }),
-    db.event.count({ where, take: options.countLimit ? options.countLimit + 1 : undefined }),
+    options.countLimit
+      ? // Counting stops past the limit. The rows are read in timeline order, the plan the page
+        // itself uses, which stays fast at any size (a bare LIMITed count lets the planner choose
+        // a scan that reads the whole filter).
+        db.event
+          .findMany({ where, orderBy: [{ timelineKey: "desc" }, { id: "desc" }], take: options.countLimit + 1, select: { id: true } })
+          .then((ids) => ids.length)
+      : db.event.count({ where }),
   ]);
   const totalIsExact = !options.countLimit || total <= options.countLimit;
   const more = rows.length > pageSize;

@@ -6,10 +6,11 @@
 //   npm run bench -- --smoke           1k only, few repetitions; asserts the output is sane (CI)
 //   options: --sizes=1k,10k  --sizes-postgresql=1k,10k (default: --sizes)  --db=sqlite,postgresql
 //            --no-server  --reuse-build  --regenerate
+//            --merge-previous (keep the last run's results for what this run does not measure)
 //
 // Everything stays on loopback: next start on port 3500-3599, databases under .bench/ and in
 // bench_* PostgreSQL databases (BENCH_POSTGRES_URL, default postgresql://app:app@127.0.0.1:5432/postgres).
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { disconnectDb } from "../../lib/db";
@@ -168,6 +169,22 @@ async function main() {
     }
   }
 
+  const last = path.join(BENCH_DIR, smoke ? "last-smoke-report.json" : "last-report.json");
+  if (flag("merge-previous") && existsSync(last)) {
+    const previous = JSON.parse(readFileSync(last, "utf8")) as Report;
+    const measured = new Set(report.latency.map((l) => `${l.kind}|${l.size}`));
+    report.latency = [...previous.latency.filter((l) => !measured.has(`${l.kind}|${l.size}`)), ...report.latency];
+    report.generation = [...previous.generation.filter((g) => !report.generation.some((n) => n.kind === g.kind && n.label === g.label)), ...report.generation];
+    if (flag("no-server")) {
+      report.throughput = previous.throughput;
+      report.browser = previous.browser;
+      report.bytes = previous.bytes;
+      report.noJs = previous.noJs;
+    }
+    report.machine = { ...previous.machine, ...report.machine, "Load average at start (1, 5, 15 min)": `${previous.machine["Load average at start (1, 5, 15 min)"]} (first run); ${report.machine["Load average at start (1, 5, 15 min)"]} (merged run)` };
+    report.startedAt = new Date(previous.startedAt);
+  }
+  writeFileSync(last, JSON.stringify(report));
   const markdown = renderMarkdown(report, FILTERS);
   const file = smoke ? path.join(BENCH_DIR, "BENCHMARKS.smoke.md") : path.resolve("BENCHMARKS.md");
   writeFileSync(file, `${markdown}\n`);

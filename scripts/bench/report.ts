@@ -213,7 +213,7 @@ export function renderMarkdown(r: Report, filters: typeof FILTERS): string {
       table(
         ["Story", "First event (median)", "Runs (ms)", "DOM nodes", "Events in DOM", "TimelineJS 3.9.11 first view", "TimelineJS DOM nodes"],
         r.browser.map((b) => {
-          const peer = PEER.find((p) => b.name.startsWith(p.events.toLocaleString("en-US")));
+          const peer = PEER.find((p) => b.name === `${p.events.toLocaleString("en-US")} events`);
           return [
             b.name,
             b.firstEventMs === null ? "–" : `${ms(b.firstEventMs)} ms`,
