@@ -7,6 +7,7 @@
 //   options: --sizes=1k,10k  --sizes-postgresql=1k,10k (default: --sizes)  --db=sqlite,postgresql
 //            --no-server  --reuse-build  --regenerate
 //            --merge-previous (keep the last run's results for what this run does not measure)
+//            --render-only (rewrite BENCHMARKS.md from the last run's results, measuring nothing)
 //
 // Everything stays on loopback: next start on port 3500-3599, databases under .bench/ and in
 // bench_* PostgreSQL databases (BENCH_POSTGRES_URL, default postgresql://app:app@127.0.0.1:5432/postgres).
@@ -57,6 +58,13 @@ function check(condition: boolean, message: string) {
 }
 
 async function main() {
+  if (flag("render-only")) {
+    const saved = JSON.parse(readFileSync(path.join(BENCH_DIR, "last-report.json"), "utf8")) as Report;
+    saved.startedAt = new Date(saved.startedAt);
+    writeFileSync(path.resolve("BENCHMARKS.md"), `${renderMarkdown(saved, FILTERS)}\n`);
+    console.log(renderConsole(saved, FILTERS));
+    return;
+  }
   const report: Report = {
     smoke,
     startedAt: new Date(),
@@ -181,7 +189,7 @@ async function main() {
       report.bytes = previous.bytes;
       report.noJs = previous.noJs;
     }
-    report.machine = { ...previous.machine, ...report.machine, "Load average at start (1, 5, 15 min)": `${previous.machine["Load average at start (1, 5, 15 min)"]} (first run); ${report.machine["Load average at start (1, 5, 15 min)"]} (merged run)` };
+    report.machine = { ...previous.machine, ...report.machine, Chromium: previous.machine.Chromium ?? report.machine.Chromium, "Load average at start (1, 5, 15 min)": `${previous.machine["Load average at start (1, 5, 15 min)"]} (first run); ${report.machine["Load average at start (1, 5, 15 min)"]} (merged run)` };
     report.startedAt = new Date(previous.startedAt);
   }
   writeFileSync(last, JSON.stringify(report));
