@@ -1,23 +1,110 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { securityHeaders } from "./lib/security/headers";
+import {
+  CACHE_HEADER,
+  FILL_NONCE_HEADER,
+  FILL_TOKEN_HEADER,
+  fillToken,
+  headersToCache,
+  isCacheableRequest,
+  pageCache,
+  type PageCache,
+} from "./lib/cache/page-cache";
+import { securityHeaders, type HeaderPair } from "./lib/security/headers";
 
 // Next 16's proxy (formerly middleware): a fresh CSP nonce per request. Next reads the policy from
 // the request headers and puts the nonce on its own scripts; the same policy goes on the response
 // with the other security headers. /embed/* and /api/oembed may be framed by any site; nothing
 // else may be framed.
+//
+// Readers' pages are answered from lib/cache/page-cache.ts when they can be: a miss renders the
+// page once through a loopback request (marked with this process's fill token, so it passes
+// straight through) and keeps the bytes; a hit gets the reader's own nonce written in.
 
-export function proxy(request: NextRequest) {
-  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+const newNonce = () => Buffer.from(crypto.randomUUID()).toString("base64");
+
+export async function proxy(request: NextRequest) {
+  const fill = request.headers.get(FILL_TOKEN_HEADER);
+  const isFill = fill !== null && fill === fillToken();
+  // A fill renders with the nonce its reader will get; anything else gets a fresh one.
+  const nonce = (isFill && request.headers.get(FILL_NONCE_HEADER)) || newNonce();
   const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? request.nextUrl.protocol.replace(":", "");
   const headers = securityHeaders(request.nextUrl.pathname, nonce, {
     secure: proto === "https",
     dev: process.env.NODE_ENV === "development",
   });
+
+  const cache = process.env.NODE_ENV === "production" ? pageCache() : null;
+  if (cache && !isFill && isCacheableRequest(request.method, request.nextUrl.pathname, request.headers)) {
+    const served = await fromCache(cache, request, nonce);
+    if (served) {
+      for (const [name, value] of headers) served.headers.set(name, value);
+      return served;
+    }
+  }
+
   const requestHeaders = new Headers(request.headers);
+  requestHeaders.delete(FILL_TOKEN_HEADER);
+  requestHeaders.delete(FILL_NONCE_HEADER);
   requestHeaders.set("x-nonce", nonce);
   for (const [name, value] of headers) if (name === "Content-Security-Policy") requestHeaders.set(name, value);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of headers) response.headers.set(name, value);
+  return response;
+}
+
+/** The page from the cache, rendering it first on a miss; null to let Next render it here. */
+async function fromCache(cache: PageCache, request: NextRequest, nonce: string): Promise<NextResponse | null> {
+  const key = request.nextUrl.pathname + request.nextUrl.search;
+  const hit = cache.get(key, nonce);
+  if (hit) return cachedResponse(hit.body, hit.headers, "hit");
+
+  const mine: { response?: NextResponse } = {};
+  await cache.fillOnce(key, async () => {
+    const generation = cache.generation;
+    const response = await renderForCache(key, nonce);
+    if (!response) return;
+    const type = response.headers.get("content-type") ?? "";
+    if (response.status >= 300 && response.status < 400) return;
+    const body = new Uint8Array(await response.arrayBuffer());
+    const keep = headersToCache(response.headers);
+    if (response.status === 200 && type.startsWith("text/html") && !response.headers.has("set-cookie")) {
+      cache.set(key, { body: Buffer.from(body.buffer), headers: keep }, nonce, generation);
+    }
+    // The reader who asked gets this render whatever its status (a 404 page, say): it already
+    // carries their nonce.
+    mine.response = cachedResponse(body, keep, "miss", response.status);
+  });
+  if (mine.response) return mine.response;
+  // Someone else's fill, now stored (or not storable: then Next renders it for this reader).
+  const filled = cache.get(key, nonce);
+  return filled ? cachedResponse(filled.body, filled.headers, "hit") : null;
+}
+
+async function renderForCache(key: string, nonce: string): Promise<Response | null> {
+  // start-server.js records the address it listens on; the loopback fallback covers `-p` alone.
+  const origin = process.env.__NEXT_PRIVATE_ORIGIN || `http://127.0.0.1:${process.env.PORT ?? "3000"}`;
+  try {
+    return await fetch(new URL(key, origin), {
+      headers: {
+        [FILL_TOKEN_HEADER]: fillToken(),
+        [FILL_NONCE_HEADER]: nonce,
+        accept: "text/html",
+        "accept-encoding": "identity",
+      },
+      redirect: "manual",
+      cache: "no-store",
+    });
+  } catch (error) {
+    console.error(`Page cache: could not render ${key} through ${origin}:`, error);
+    return null;
+  }
+}
+
+function cachedResponse(body: Uint8Array<ArrayBuffer>, headers: HeaderPair[], state: "hit" | "miss", status = 200): NextResponse {
+  const response = new NextResponse(body, { status });
+  for (const [name, value] of headers) response.headers.set(name, value);
+  response.headers.set("Cache-Control", "private, no-cache, no-store, max-age=0, must-revalidate");
+  response.headers.set(CACHE_HEADER, state);
   return response;
 }
 

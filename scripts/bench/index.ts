@@ -5,7 +5,7 @@
 //   npm run bench                      full suite (1k, 10k, 100k, 1M events; minutes to generate)
 //   npm run bench -- --smoke           1k only, few repetitions; asserts the output is sane (CI)
 //   options: --sizes=1k,10k  --sizes-postgresql=1k,10k (default: --sizes)  --db=sqlite,postgresql
-//            --no-server  --reuse-build  --regenerate
+//            --no-server  --no-latency  --reuse-build  --regenerate
 //            --merge-previous (keep the last run's results for what this run does not measure)
 //            --render-only (rewrite BENCHMARKS.md from the last run's results, measuring nothing)
 //
@@ -81,7 +81,7 @@ async function main() {
   log(`machine: ${Object.values(report.machine).join(" · ")}`);
 
   // 1. Query latency, size by size, on each database.
-  for (const kind of kinds) {
+  for (const kind of flag("no-latency") ? [] : kinds) {
     if (kind === "postgresql" && !(await postgresReachable())) {
       if (smoke || option("db")) throw new Error(`PostgreSQL is not reachable at ${postgresBaseUrl()}`);
       log("PostgreSQL is not reachable; skipping it.");
@@ -139,12 +139,16 @@ async function main() {
         server,
         [
           { name: "default timeline (5,000 events)", path: "/" },
+          // The same page as an editor gets it: rendered on every request.
+          { name: "default timeline, uncached (signed-in editor)", path: "/", headers: { cookie: "sourceline.session_token=bench" } },
           { name: "filtered view", path: `/?source=${s5}&status=reported` },
           { name: "permalink", path: `/events/${serverDb.dataset.sampleEvent.slug}` },
         ],
         smoke ? { seconds: 0, amount: 30, baselinePort: port + 1 } : { seconds: 8, baselinePort: port + 1 },
       );
       for (const t of report.throughput) check(t.requests > 0 && t.errors === 0 && t.non2xx === 0, `${t.path}: ${t.requests} requests, ${t.errors} errors, ${t.non2xx} non-2xx`);
+      check(report.throughput[0]?.cache === "hit", `the default timeline was not served from the page cache (${report.throughput[0]?.cache})`);
+      check(report.throughput[1]?.cache === "–", `the signed-in request was served from the page cache (${report.throughput[1]?.cache})`);
 
       log("browser…");
       const browser = await launchChromium();

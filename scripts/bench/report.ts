@@ -192,10 +192,11 @@ export function renderMarkdown(r: Report, filters: typeof FILTERS): string {
     out.push("## Server throughput (autocannon, 10 connections, loopback)", "");
     out.push(
       table(
-        ["View", "Path", "req/s", "p50 ms", "p99 ms", "Share of baseline", "Bytes", "Errors / non-2xx"],
+        ["View", "Path", "Page cache", "req/s", "p50 ms", "p99 ms", "Share of baseline", "Bytes", "Errors / non-2xx"],
         r.throughput.map((t) => [
           t.name,
           `\`${t.path}\``,
+          t.cache ?? "–",
           t.requestsPerSecond.toFixed(0),
           String(t.latencyP50),
           String(t.latencyP99),

@@ -93,6 +93,8 @@ async function startBaseline(body: Buffer, port: number): Promise<{ url: string;
 export type ThroughputResult = {
   name: string;
   path: string;
+  /** The X-Sourceline-Cache header after the warm-up ("hit", "miss"), or "–" when not cached. */
+  cache?: string;
   requestsPerSecond: number;
   latencyP50: number;
   latencyP99: number;
@@ -105,11 +107,20 @@ export type ThroughputResult = {
 /** A bounded run: `amount` requests when given (the smoke run), else `seconds` of load. */
 type Bounds = { seconds: number; amount?: number };
 
-async function cannon(name: string, url: string, pathname: string, bounds: Bounds): Promise<ThroughputResult> {
-  // A short warm-up, then the measured run.
-  await autocannon({ url: url + pathname, connections: 4, amount: 20 });
+/** What a browser's navigation sends: the page cache answers document requests only. */
+const BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+export type ThroughputTarget = { name: string; path: string; headers?: Record<string, string> };
+
+async function cannon(name: string, url: string, pathname: string, bounds: Bounds, extra: Record<string, string> = {}): Promise<ThroughputResult> {
+  const headers = { accept: BROWSER_ACCEPT, ...extra };
+  // A short warm-up (which also fills the page cache), then the measured run.
+  await autocannon({ url: url + pathname, connections: 4, amount: 20, headers });
+  const probe = await fetch(url + pathname, { headers });
+  await probe.arrayBuffer();
   const r = await autocannon({
     url: url + pathname,
+    headers,
     connections: bounds.amount ? 2 : 10,
     // Seconds before a request counts as an error (a loaded 2-core machine can be slow).
     timeout: 30,
@@ -125,19 +136,20 @@ async function cannon(name: string, url: string, pathname: string, bounds: Bound
     errors: r.errors + r.timeouts,
     non2xx: r.non2xx,
     bytes: 0,
+    cache: probe.headers.get("x-sourceline-cache") ?? "–",
   };
 }
 
 export async function measureThroughput(
   server: RunningServer,
-  targets: { name: string; path: string }[],
+  targets: ThroughputTarget[],
   options: Bounds & { baselinePort: number },
 ): Promise<ThroughputResult[]> {
   const results: ThroughputResult[] = [];
   for (const t of targets) {
-    const res = await fetch(server.url + t.path);
+    const res = await fetch(server.url + t.path, { headers: { accept: BROWSER_ACCEPT, ...t.headers } });
     if (!res.ok) throw new Error(`${t.path} answered ${res.status}`);
-    const r = await cannon(t.name, server.url, t.path, options);
+    const r = await cannon(t.name, server.url, t.path, options, t.headers);
     r.bytes = (await res.arrayBuffer()).byteLength;
     results.push(r);
   }
@@ -198,6 +210,8 @@ export async function measureBrowser(
     const times: number[] = [];
     let domNodes = 0;
     let events = 0;
+    // Readers get the page from the page cache: one request fills it, as the first reader would.
+    await (await fetch(baseUrl + p.path, { headers: { accept: BROWSER_ACCEPT } })).arrayBuffer();
     for (let i = 0; i < runs; i++) {
       // A fresh context each run: nothing cached, as for a first visit.
       const context = await browser.newContext();

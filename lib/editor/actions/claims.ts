@@ -1,8 +1,8 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { revalidatePublicPages } from "../../cache/revalidate";
 import { requireEditor } from "../../auth/session";
 import { CLAIM_STATUSES } from "../../domain";
 import { changeClaimStatus, createClaim, updateClaim } from "../claims";
@@ -12,7 +12,7 @@ import type { FormState } from "../form-state";
 import { getDb } from "../../db";
 
 function done(id: string, flash: string): never {
-  revalidatePath("/", "layout");
+  revalidatePublicPages();
   redirect(`/editor/claims/${id}?saved=${flash}`);
 }
 

@@ -1,8 +1,8 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { revalidatePublicPages } from "../../cache/revalidate";
 import { requireEditor } from "../../auth/session";
 import { SOURCE_KINDS } from "../../domain";
 import { createActor, createSource, updateActor, updateSource } from "../entities";
@@ -29,7 +29,7 @@ const asStrings = (v: Record<string, string | string[]>) =>
   Object.fromEntries(Object.entries(v).map(([k, x]) => [k, (Array.isArray(x) ? x.join(", ") : x).trim()]));
 
 function done(path: string): never {
-  revalidatePath("/", "layout");
+  revalidatePublicPages();
   redirect(path);
 }
 

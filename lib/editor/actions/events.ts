@@ -1,8 +1,8 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { revalidatePublicPages } from "../../cache/revalidate";
 import { requireEditor } from "../../auth/session";
 import { RELATION_TYPES, STANCES } from "../../domain";
 import { getDb } from "../../db";
@@ -27,7 +27,7 @@ import type { FormState } from "../form-state";
 const editPath = (id: string, flash?: string) => `/editor/events/${id}${flash ? `?saved=${flash}` : ""}`;
 
 function done(id: string, flash: string): never {
-  revalidatePath("/", "layout");
+  revalidatePublicPages();
   redirect(editPath(id, flash));
 }
 

@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { isCacheablePath, isCacheableRequest, PageCache, pageCacheSeconds } from "./page-cache";
+
+const N1 = Buffer.from("11111111-1111-4111-8111-111111111111").toString("base64");
+const N2 = Buffer.from("22222222-2222-4222-8222-222222222222").toString("base64");
+const N3 = Buffer.from("33333333-3333-4333-8333-333333333333").toString("base64");
+
+function page(nonce: string, text = "timeline") {
+  return {
+    body: Buffer.from(`<html><script nonce="${nonce}">a</script><p>${text} — “quoted”</p><script nonce="${nonce}">b</script>${nonce}</html>`),
+    headers: [["content-type", "text/html; charset=utf-8"]] as [string, string][],
+  };
+}
+
+function cacheAt(clock: { now: number }, options: Partial<ConstructorParameters<typeof PageCache>[0]> = {}) {
+  return new PageCache({ maxAgeMs: 60_000, maxEntries: 10, maxBytes: 1_000_000, now: () => clock.now, ...options });
+}
+
+const text = (b: Uint8Array) => Buffer.from(b).toString("utf8");
+
+describe("PageCache", () => {
+  it("writes each reader's own nonce into the stored page, leaving the stored copy as it was", () => {
+    const cache = cacheAt({ now: 0 });
+    expect(cache.set("/", page(N1), N1, cache.generation)).toBe(true);
+    const first = cache.get("/", N2)!;
+    expect(text(first.body)).toBe(page(N2).body.toString("utf8"));
+    expect(text(first.body)).not.toContain(N1);
+    const second = cache.get("/", N3)!;
+    expect(text(second.body)).toBe(page(N3).body.toString("utf8"));
+    expect(text(first.body)).toContain(N2); // a reader's copy is theirs alone
+    expect(second.headers).toEqual([["content-type", "text/html; charset=utf-8"]]);
+  });
+
+  it("refuses a nonce of another length rather than corrupt the page", () => {
+    const cache = cacheAt({ now: 0 });
+    cache.set("/", page(N1), N1, cache.generation);
+    expect(() => cache.get("/", "short")).toThrow(/length/);
+  });
+
+  it("renders a page again once it is older than the maximum age", () => {
+    const clock = { now: 1_000 };
+    const cache = cacheAt(clock);
+    cache.set("/", page(N1), N1, cache.generation);
+    clock.now += 59_999;
+    expect(cache.get("/", N2)).not.toBeNull();
+    clock.now += 1;
+    expect(cache.get("/", N2)).toBeNull();
+    expect(cache.size).toBe(0);
+  });
+
+  it("forgets everything on invalidation and does not store a render that began before it", () => {
+    const cache = cacheAt({ now: 0 });
+    cache.set("/", page(N1), N1, cache.generation);
+    const before = cache.generation;
+    cache.invalidate();
+    expect(cache.get("/", N2)).toBeNull();
+    expect(cache.totalBytes).toBe(0);
+    // A render that started before the editor's change carries the old data.
+    expect(cache.set("/", page(N1, "old status"), N1, before)).toBe(false);
+    expect(cache.get("/", N2)).toBeNull();
+    expect(cache.set("/", page(N1, "new status"), N1, cache.generation)).toBe(true);
+    expect(text(cache.get("/", N2)!.body)).toContain("new status");
+  });
+
+  it("keeps within its entry and byte bounds, dropping the least recently used first", () => {
+    const size = page(N1).body.length;
+    const cache = cacheAt({ now: 0 }, { maxEntries: 3, maxBytes: size * 10 });
+    for (const key of ["/a", "/b", "/c"]) cache.set(key, page(N1), N1, cache.generation);
+    cache.get("/a", N2); // /a is now the most recently used
+    cache.set("/d", page(N1), N1, cache.generation);
+    expect(cache.get("/b", N2)).toBeNull();
+    expect(cache.get("/a", N2)).not.toBeNull();
+    expect(cache.size).toBe(3);
+
+    const small = cacheAt({ now: 0 }, { maxBytes: size * 2 });
+    for (const key of ["/a", "/b", "/c"]) small.set(key, page(N1), N1, small.generation);
+    expect(small.size).toBe(2);
+    expect(small.totalBytes).toBe(size * 2);
+    expect(small.get("/a", N2)).toBeNull();
+    // A page larger than the whole cache is not kept.
+    expect(cacheAt({ now: 0 }, { maxBytes: size - 1 }).set("/", page(N1), N1, 0)).toBe(false);
+  });
+
+  it("runs one fill for a burst of readers of the same page", async () => {
+    const cache = cacheAt({ now: 0 });
+    let renders = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const fill = async () => {
+      renders += 1;
+      await gate;
+      cache.set("/", page(N1), N1, cache.generation);
+    };
+    const readers = [cache.fillOnce("/", fill), cache.fillOnce("/", fill), cache.fillOnce("/", fill)];
+    release();
+    await Promise.all(readers);
+    expect(renders).toBe(1);
+    expect(cache.get("/", N2)).not.toBeNull();
+    await cache.fillOnce("/", fill); // the finished fill is forgotten: a later miss renders again
+    expect(renders).toBe(2);
+  });
+});
+
+describe("what may be cached", () => {
+  const html = (extra: Record<string, string> = {}) => new Headers({ accept: "text/html,application/xhtml+xml", ...extra });
+
+  it("covers the readers' pages only", () => {
+    for (const path of ["/", "/claims", "/stories/x", "/stories/x/claims", "/events/x", "/sources/x", "/claims/x", "/embed/x"]) {
+      expect(isCacheablePath(path), path).toBe(true);
+    }
+    for (const path of ["/editor", "/editor/events/x", "/api/v1/events", "/feed.xml", "/events/x/opengraph-image", "/sitemap.xml", "/stories"]) {
+      expect(isCacheablePath(path), path).toBe(false);
+    }
+  });
+
+  it("takes GETs for HTML documents from readers who are not signed in", () => {
+    expect(isCacheableRequest("GET", "/", html())).toBe(true);
+    expect(isCacheableRequest("HEAD", "/", html())).toBe(false);
+    expect(isCacheableRequest("POST", "/", html())).toBe(false);
+    // Next's client navigations ask for */* (their RSC headers are hidden from the proxy).
+    expect(isCacheableRequest("GET", "/", new Headers({ accept: "*/*" }))).toBe(false);
+    expect(isCacheableRequest("GET", "/", html({ rsc: "1" }))).toBe(false);
+    expect(isCacheableRequest("GET", "/", html({ "next-action": "abc" }))).toBe(false);
+    expect(isCacheableRequest("GET", "/", html({ purpose: "prefetch" }))).toBe(false);
+    expect(isCacheableRequest("GET", "/", html({ cookie: "theme=dark; sourceline.session_token=abc" }))).toBe(false);
+    expect(isCacheableRequest("GET", "/", html({ cookie: "__Secure-sourceline.session_token=abc" }))).toBe(false);
+    expect(isCacheableRequest("GET", "/", html({ cookie: "theme=dark" }))).toBe(true);
+  });
+
+  it("reads PAGE_CACHE_SECONDS strictly", () => {
+    expect(pageCacheSeconds(undefined)).toBe(60);
+    expect(pageCacheSeconds("")).toBe(60);
+    expect(pageCacheSeconds("0")).toBe(0);
+    expect(pageCacheSeconds("300")).toBe(300);
+    for (const bad of ["-1", "1.5", "ten", "86401"]) {
+      expect(() => pageCacheSeconds(bad)).toThrow(/PAGE_CACHE_SECONDS must be a whole number of seconds from 0 to 86400 \(got “/);
+    }
+  });
+});

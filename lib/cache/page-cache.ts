@@ -1,0 +1,220 @@
+// The public pages' response cache. proxy.ts serves a reader's page from here when it can, and
+// fills it by rendering the page once (a loopback request that it lets through to Next).
+//
+// Why here and not Next's own full-route cache: every page carries a fresh CSP nonce (proxy.ts),
+// and Next cannot prerender or cache a page that uses one. This cache keeps the nonce: it stores
+// the rendered bytes with the positions of the nonce they were rendered with, and writes each
+// reader's own fresh nonce into a copy at those positions. The policy stays strict.
+//
+// Freshness:
+// - an editor's change (lib/cache/revalidate.ts, from every editor write path) empties the cache
+//   in this process at once, and a render that started before the change is not stored;
+// - a change made by another process (`npm run import`, a second server on the same database)
+//   shows within PAGE_CACHE_SECONDS (default 60), the age at which an entry is rendered again.
+//
+// Kept free of Next imports so unit tests can drive it.
+
+export const CACHE_HEADER = "X-Sourceline-Cache";
+export const FILL_TOKEN_HEADER = "x-sourceline-page-fill";
+export const FILL_NONCE_HEADER = "x-sourceline-fill-nonce";
+
+/** The browser's session cookie (lib/auth/auth.ts: cookiePrefix "sourceline"), plain or __Secure-. */
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?sourceline\.session_token=/;
+
+export type CachedHeaders = [name: string, value: string][];
+
+type Entry = {
+  body: Buffer;
+  /** Byte offsets of the render's nonce in body. */
+  nonceAt: number[];
+  nonceLength: number;
+  headers: CachedHeaders;
+  storedAt: number;
+};
+
+export type CachedPage = { body: Uint8Array<ArrayBuffer>; headers: CachedHeaders };
+
+export type PageCacheOptions = {
+  /** Age in milliseconds after which an entry is rendered again. */
+  maxAgeMs: number;
+  maxEntries: number;
+  maxBytes: number;
+  now?: () => number;
+};
+
+/** Every offset of needle in haystack (non-overlapping). */
+function offsetsOf(haystack: Buffer, needle: Buffer): number[] {
+  const found: number[] = [];
+  if (needle.length === 0) return found;
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) found.push(at);
+  return found;
+}
+
+export class PageCache {
+  /** Bumped by every invalidation; a fill that began under an older generation is not stored. */
+  generation = 0;
+  private readonly entries = new Map<string, Entry>();
+  private readonly filling = new Map<string, Promise<void>>();
+  private bytes = 0;
+  private readonly now: () => number;
+
+  constructor(private readonly options: PageCacheOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get totalBytes(): number {
+    return this.bytes;
+  }
+
+  /** The page for key with nonce written in, or null when absent or too old. */
+  get(key: string, nonce: string): CachedPage | null {
+    const entry = this.entries.get(key);
+    if (!entry) return null;
+    if (this.now() - entry.storedAt >= this.options.maxAgeMs) {
+      this.delete(key);
+      return null;
+    }
+    // Least recently used goes first: re-insert to move the key to the end.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    const fresh = Buffer.from(nonce);
+    if (fresh.length !== entry.nonceLength) throw new Error("A nonce must keep the length of the one the page was rendered with.");
+    const body = new Uint8Array(entry.body.byteLength);
+    body.set(entry.body);
+    for (const at of entry.nonceAt) body.set(fresh, at);
+    return { body, headers: entry.headers };
+  }
+
+  /**
+   * Stores a rendered page. renderNonce is the nonce the page was rendered with; generation is
+   * this.generation as it was when the render began. Returns whether the page was stored.
+   */
+  set(key: string, page: { body: Buffer; headers: CachedHeaders }, renderNonce: string, generation: number): boolean {
+    if (generation !== this.generation) return false;
+    if (page.body.length > this.options.maxBytes) return false;
+    const needle = Buffer.from(renderNonce);
+    this.delete(key);
+    this.entries.set(key, {
+      body: page.body,
+      nonceAt: offsetsOf(page.body, needle),
+      nonceLength: needle.length,
+      headers: page.headers,
+      storedAt: this.now(),
+    });
+    this.bytes += page.body.length;
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= this.options.maxEntries && this.bytes <= this.options.maxBytes) break;
+      this.delete(oldest);
+    }
+    return true;
+  }
+
+  /**
+   * Runs fill for key unless a fill for it is already running, in which case it waits for that
+   * one: a burst of readers of an uncached page costs one render.
+   */
+  async fillOnce(key: string, fill: () => Promise<void>): Promise<void> {
+    const running = this.filling.get(key);
+    if (running) return running;
+    const started = fill().finally(() => {
+      if (this.filling.get(key) === started) this.filling.delete(key);
+    });
+    this.filling.set(key, started);
+    return started;
+  }
+
+  /** Forgets every page: the next reader of each gets a fresh render. */
+  invalidate(): void {
+    this.generation += 1;
+    this.entries.clear();
+    this.filling.clear();
+    this.bytes = 0;
+  }
+
+  private delete(key: string) {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.bytes -= entry.body.length;
+    this.entries.delete(key);
+  }
+}
+
+/** Reader pages that may be served from the cache. Feeds and the API have their own validators. */
+export function isCacheablePath(pathname: string): boolean {
+  if (pathname === "/" || pathname === "/claims") return true;
+  return /^\/(stories|events|sources|claims)\/[^/]+(\/claims)?$/.test(pathname) || /^\/embed\/[^/]+$/.test(pathname);
+}
+
+/**
+ * Whether a request may be answered from the cache: a GET for an HTML document (a browser's
+ * navigation says `Accept: text/html`), from a reader who is not signed in (an editor always sees
+ * a fresh render). Next's own client-side requests (navigation payloads, prefetches, server
+ * actions) are never documents: Next hides their RSC headers from proxy.ts, but they do not ask
+ * for text/html.
+ */
+export function isCacheableRequest(method: string, pathname: string, headers: Headers): boolean {
+  if (method !== "GET" || !isCacheablePath(pathname)) return false;
+  if (!(headers.get("accept") ?? "").includes("text/html")) return false;
+  if (headers.has("rsc") || headers.has("next-router-prefetch") || headers.has("next-action")) return false;
+  if (headers.get("purpose") === "prefetch") return false;
+  return !SESSION_COOKIE.test(headers.get("cookie") ?? "");
+}
+
+/** Response headers worth keeping with a cached page; Next and proxy.ts set the rest per response. */
+export function headersToCache(headers: Headers): CachedHeaders {
+  const kept: CachedHeaders = [];
+  for (const name of ["content-type", "link", "vary", "x-nextjs-stale-time"]) {
+    const value = headers.get(name);
+    if (value !== null) kept.push([name, value]);
+  }
+  return kept;
+}
+
+const GLOBAL_KEY = Symbol.for("sourceline.page-cache");
+
+type Shared = { cache: PageCache | null; fillToken: string };
+
+function shared(): Shared {
+  // proxy.ts and the server actions are separate bundles in one process: the cache lives on
+  // globalThis so that an editor's write empties the very cache the proxy reads.
+  const g = globalThis as typeof globalThis & { [GLOBAL_KEY]?: Shared };
+  g[GLOBAL_KEY] ??= { cache: null, fillToken: crypto.randomUUID() };
+  return g[GLOBAL_KEY];
+}
+
+export const DEFAULT_PAGE_CACHE_SECONDS = 60;
+
+/** PAGE_CACHE_SECONDS: 0 turns the cache off; otherwise a whole number of seconds up to a day. */
+export function pageCacheSeconds(value: string | undefined): number {
+  if (value === undefined || value.trim() === "") return DEFAULT_PAGE_CACHE_SECONDS;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 86_400) {
+    throw new Error(`PAGE_CACHE_SECONDS must be a whole number of seconds from 0 to 86400 (got “${value}”).`);
+  }
+  return n;
+}
+
+/** The process's page cache, or null when PAGE_CACHE_SECONDS is 0. */
+export function pageCache(): PageCache | null {
+  const s = shared();
+  if (s.cache === null) {
+    const seconds = pageCacheSeconds(process.env.PAGE_CACHE_SECONDS);
+    if (seconds === 0) return null;
+    s.cache = new PageCache({ maxAgeMs: seconds * 1000, maxEntries: 500, maxBytes: 128 * 1024 * 1024 });
+  }
+  return s.cache;
+}
+
+/** The secret a fill request carries, so that only this process can ask for an uncached render. */
+export function fillToken(): string {
+  return shared().fillToken;
+}
+
+/** Empties this process's page cache (see lib/cache/revalidate.ts). */
+export function invalidatePublicPages(): void {
+  shared().cache?.invalidate();
+}
