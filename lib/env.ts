@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageCacheSeconds } from "./cache/page-cache";
 
 const DEFAULT_DATABASE_URL = "file:./prisma/dev.db";
 
@@ -14,6 +15,19 @@ const envSchema = z.object({
   SITE_URL: z.url().optional(),
   // Signs session cookies and tokens. Unset: lib/auth/secret.ts generates one into .data/auth-secret.
   BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
+  // The readers' page cache window (lib/cache/page-cache.ts); read there, checked here so that a
+  // bad value stops `npm start` instead of failing every page.
+  PAGE_CACHE_SECONDS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      try {
+        return pageCacheSeconds(v);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: (e as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -23,6 +37,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     DATABASE_URL: source.DATABASE_URL || undefined,
     SITE_URL: source.SITE_URL || undefined,
     BETTER_AUTH_SECRET: source.BETTER_AUTH_SECRET || undefined,
+    PAGE_CACHE_SECONDS: source.PAGE_CACHE_SECONDS || undefined,
   });
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
