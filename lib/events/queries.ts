@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import type { Prisma } from "../../generated/prisma-sqlite/client";
 import { getDb } from "../db";
+import type { EventStatusValue } from "../domain";
 import { searchEventIds } from "../search/full-text";
 import { encodeCursor, type TimelinePosition } from "./cursor";
 import { searchFormOf } from "./derived";
@@ -218,6 +219,153 @@ function positionWhere(p: TimelinePosition, direction: "older" | "newer"): Prism
   };
 }
 
+type KeyPosition = { anchor: TimelinePosition; direction: "older" | "newer" } | null;
+
+/**
+ * The from/to bounds and the page position on an ordered key's (timelineKey, eventId) columns
+ * (EventSource, EventStatusPeriod), so the walk seeks to them. The position is positionWhere's
+ * range, with ties at the position excluded by a NOT rather than allowed by an OR (both columns
+ * are never null, so the two mean the same): given the OR, SQLite answers each branch from the
+ * index separately and sorts their union, reading the whole key below the position.
+ */
+function keyRangeWhere(query: TimelineQuery, position: KeyPosition) {
+  const and: { timelineKey: { gte?: string; lte?: string; lt?: string }; NOT?: { timelineKey: string; eventId: { gte?: string; lte?: string } } }[] = [];
+  if (query.from) and.push({ timelineKey: { gte: query.from } });
+  if (query.to) and.push({ timelineKey: { lt: `${query.to}|~` } });
+  if (position) {
+    const { anchor: p, direction } = position;
+    and.push(
+      direction === "older"
+        ? { timelineKey: { lte: p.key }, NOT: { timelineKey: p.key, eventId: { gte: p.id } } }
+        : { timelineKey: { gte: p.key }, NOT: { timelineKey: p.key, eventId: { lte: p.id } } },
+    );
+  }
+  return and;
+}
+
+/**
+ * Up to this many sources (or statuses, for an "as of" view) are answered through an ordered key,
+ * one walk each; more fall back to the plain relation filter.
+ */
+export const MAX_KEYED_VALUES = 5;
+
+/** A view read by walking an ordered key (keyedWalk). */
+type KeyedWalk = {
+  /** The first `take` matching event ids from a position, or more (see keyedWalk). */
+  ids(position: KeyPosition, order: "asc" | "desc", take: number): Promise<string[]>;
+  /** How many events match, counting stops at `cap`. */
+  count(cap: number): Promise<number>;
+};
+
+/**
+ * How a view is read when an index on Event alone cannot hold its order: through an ordered key
+ * (a table kept by database triggers whose index is in timeline order per filter value), one walk
+ * per value, each stopping after `take` matches of every other filter. The result is the union
+ * of those walks' event ids. Whatever the order of the union, the first `take` events of the view
+ * are among them: an event's place among the events of one of its values is never later than its
+ * place among the events of all the values. The caller reads them back in timeline order.
+ *
+ * - A source filter walks the source key, EventSource (storyId, sourceId, timelineKey, eventId,
+ *   status), or (sourceId, timelineKey, eventId, status) across stories. Instead of the relation
+ *   filter `citations: { some: { sourceId } }`, for which both planners probe the timeline for
+ *   citations or join all of the source's citations and sort: a cost that grows with the story,
+ *   not with the page.
+ * - An "as of" view with a status filter (and no source filter) walks the status periods of that
+ *   status, EventStatusPeriod (storyId, status, timelineKey, eventId, validFrom, validTo, id), testing
+ *   the period against the cut-off in the index, instead of probing the periods of every event
+ *   on the timeline.
+ *
+ * Counting stops at the cap in each walk, as a COUNT over the walk (the count reads no rows
+ * back). Several sources may share events: when every source has fewer matches than the cap, the
+ * union of their ids is counted. An event had one status at the cut-off, so the as-of walks of
+ * several statuses never share events and their counts add up.
+ *
+ * Null when neither applies, or when the full-text index already narrowed the view to a short
+ * list of ids, which is cheaper to read directly.
+ */
+function keyedWalk(scope: TimelineScope, query: TimelineQuery, resolved: ResolvedFilters): KeyedWalk | null {
+  if (resolved.searchIds) return null;
+  const db = getDb();
+  const union = (lists: { eventId: string }[][]) => [...new Set(lists.flat().map((r) => r.eventId))];
+  const { sourceIds } = resolved;
+  if (sourceIds.length > 0 && sourceIds.length <= MAX_KEYED_VALUES) {
+    const rest = timelineWhere(scope, query, { ...resolved, sourceIds: [] });
+    const common: Prisma.EventSourceWhereInput[] = [];
+    if (scope.storyId) common.push({ storyId: scope.storyId });
+    // The key carries the current status, so the status filter is checked in the index before
+    // the event is read. An "as of" view filters on the status at its cut-off instead (in rest).
+    if (query.statuses.length && !scope.cutoffs) common.push({ status: { in: query.statuses } });
+    common.push({ event: rest });
+    const where = (sourceId: string, position: KeyPosition): Prisma.EventSourceWhereInput => ({
+      AND: [{ sourceId }, ...common, ...keyRangeWhere(query, position)],
+    });
+    const ids: KeyedWalk["ids"] = async (position, order, take) =>
+      union(
+        await Promise.all(
+          sourceIds.map((sourceId) =>
+            db.eventSource.findMany({
+              where: where(sourceId, position),
+              orderBy: [{ timelineKey: order }, { eventId: order }],
+              take,
+              select: { eventId: true },
+            }),
+          ),
+        ),
+      );
+    return {
+      ids,
+      async count(cap) {
+        const counts = await Promise.all(
+          sourceIds.map((sourceId) =>
+            db.eventSource.count({ where: where(sourceId, null), orderBy: [{ timelineKey: "desc" }, { eventId: "desc" }], take: cap }),
+          ),
+        );
+        if (counts.length === 1 || counts.some((n) => n >= cap)) return Math.min(cap, Math.max(...counts));
+        return Math.min(cap, (await ids(null, "desc", cap)).length);
+      },
+    };
+  }
+  const only = scope.cutoffs?.length === 1 ? scope.cutoffs[0]! : null;
+  if (only && (!scope.storyId || scope.storyId === only.storyId) && query.statuses.length > 0 && query.statuses.length <= MAX_KEYED_VALUES) {
+    const { storyId, cutoff } = only;
+    // Everything but the status at the cut-off, which the walked period is.
+    const rest = timelineWhere(scope, { ...query, statuses: [] }, resolved);
+    // A period is current at the cut-off when it began by then and had not ended. An event's
+    // periods do not overlap, so each event appears at most once per walk.
+    const common: Prisma.EventStatusPeriodWhereInput[] = [
+      { storyId, validFrom: { lte: cutoff }, OR: [{ validTo: null }, { validTo: { gt: cutoff } }] },
+      { event: rest },
+    ];
+    const where = (status: EventStatusValue, position: KeyPosition): Prisma.EventStatusPeriodWhereInput => ({
+      AND: [{ status }, ...common, ...keyRangeWhere(query, position)],
+    });
+    return {
+      ids: async (position, order, take) =>
+        union(
+          await Promise.all(
+            query.statuses.map((status) =>
+              db.eventStatusPeriod.findMany({
+                where: where(status, position),
+                orderBy: [{ timelineKey: order }, { eventId: order }],
+                take,
+                select: { eventId: true },
+              }),
+            ),
+          ),
+        ),
+      async count(cap) {
+        const counts = await Promise.all(
+          query.statuses.map((status) =>
+            db.eventStatusPeriod.count({ where: where(status, null), orderBy: [{ timelineKey: "desc" }, { eventId: "desc" }], take: cap }),
+          ),
+        );
+        return Math.min(cap, counts.reduce((a, b) => a + b, 0));
+      },
+    };
+  }
+  return null;
+}
+
 export type TimelinePage = {
   events: TimelineEvent[];
   total: number;
@@ -254,20 +402,33 @@ export async function listTimeline(
     : where;
   const order = goingNewer ? "asc" : "desc";
 
+  const walk = keyedWalk(scope, query, resolved);
+
   const [rows, total] = await Promise.all([
-    db.event.findMany({
-      where: pageWhere,
-      orderBy: [{ timelineKey: order }, { id: order }],
-      take: pageSize + 1,
-      select: timelineEventSelect,
-    }),
+    walk
+      ? walk.ids(anchor ? { anchor, direction: goingNewer ? "newer" : "older" } : null, order, pageSize + 1).then((ids) =>
+          db.event.findMany({
+            where: { id: { in: ids } },
+            orderBy: [{ timelineKey: order }, { id: order }],
+            take: pageSize + 1,
+            select: timelineEventSelect,
+          }),
+        )
+      : db.event.findMany({
+          where: pageWhere,
+          orderBy: [{ timelineKey: order }, { id: order }],
+          take: pageSize + 1,
+          select: timelineEventSelect,
+        }),
     options.countLimit
-      ? // Counting stops past the limit. The rows are read in timeline order, the plan the page
-        // itself uses, which stays fast at any size (a bare LIMITed count lets the planner choose
-        // a scan that reads the whole filter).
-        db.event
-          .findMany({ where, orderBy: [{ timelineKey: "desc" }, { id: "desc" }], take: options.countLimit + 1, select: { id: true } })
-          .then((ids) => ids.length)
+      ? walk
+        ? walk.count(options.countLimit + 1)
+        : // Counting stops past the limit. The rows are read in timeline order, the plan the page
+          // itself uses, which stays fast at any size (a bare LIMITed count lets the planner
+          // choose a scan that reads the whole filter).
+          db.event
+            .findMany({ where, orderBy: [{ timelineKey: "desc" }, { id: "desc" }], take: options.countLimit + 1, select: { id: true } })
+            .then((ids) => ids.length)
       : db.event.count({ where }),
   ]);
   const totalIsExact = !options.countLimit || total <= options.countLimit;

@@ -33,13 +33,29 @@ export async function listTables(db: Db): Promise<string[]> {
 }
 
 /**
+ * The columns of a table that hold content: on PostgreSQL, generated columns are left out (the
+ * full-text vector Event.searchVector is derived from Event.searchText, and Prisma cannot read
+ * its type). SQLite has none.
+ */
+async function contentColumns(db: Db, table: string): Promise<string> {
+  if (databaseKind() !== "postgresql") return "*";
+  const columns = await db.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT column_name::text AS name FROM information_schema.columns
+     WHERE table_schema = current_schema() AND table_name = $1 AND is_generated = 'NEVER'
+     ORDER BY ordinal_position`,
+    table,
+  );
+  return columns.map((c) => `"${c.name}"`).join(", ");
+}
+
+/**
  * Every row of every table, values made plain (dates as ISO strings) and rows sorted, so that two
  * snapshots are deep-equal exactly when the database content is the same. For idempotency checks.
  */
 export async function snapshotDatabase(db: Db): Promise<TableSnapshot> {
   const snapshot: TableSnapshot = {};
   for (const table of await listTables(db)) {
-    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${table}"`);
+    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT ${await contentColumns(db, table)} FROM "${table}"`);
     snapshot[table] = rows
       .map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])))
       .sort((a, b) => {
