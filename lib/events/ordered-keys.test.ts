@@ -1,13 +1,15 @@
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { changeClaimStatus, createTestClaim, createTestEvent, createTestSource, createTestStory } from "../../prisma/factories";
 import type { EventStatusValue } from "../domain";
 import { databaseKind, getDb } from "../db";
+import { databaseUrl } from "../env";
 import { searchEventIds } from "../search/full-text";
 import { parseTimelineQuery } from "./filters";
 import { asOfFor } from "./as-of";
 import { listTimeline, MAX_KEYED_VALUES, type TimelinePage, type TimelineScope } from "./queries";
 
-// The ordered keys (migrations 20241126000000_ordered_filter_keys to 20241126000003_status_period_key):
+// The ordered keys (migrations 20241126000000_ordered_filter_keys to 20241126000004_event_source_locks):
 // database triggers keep one EventSource row per (event, cited source) with the event's story,
 // timelineKey and status, and copy the event's story and timelineKey onto its status periods,
 // whatever writes Citation, Event or EventStatusPeriod. The timeline's source filter and its
@@ -336,5 +338,58 @@ describe.runIf(databaseKind() === "postgresql")("the stored search vector (Postg
     expect(await vector()).not.toContain("zygomorphic");
     expect(await searchEventIds("zygomorph")).toEqual([]);
     expect(await searchEventIds("quixotic")).toEqual([e.id]);
+  });
+});
+
+describe.runIf(databaseKind() === "postgresql")("the source key under concurrent citation changes (PostgreSQL)", () => {
+  /** Two sessions of their own, so that one transaction can stay open while the other writes. */
+  async function twoSessions<T>(run: (a: pg.Client, b: pg.Client) => Promise<T>): Promise<T> {
+    const [a, b] = [new pg.Client({ connectionString: databaseUrl() }), new pg.Client({ connectionString: databaseUrl() })];
+    await Promise.all([a.connect(), b.connect()]);
+    try {
+      return await run(a, b);
+    } finally {
+      await Promise.all([a.end(), b.end()]);
+    }
+  }
+  const insertCitation = (c: pg.Client, id: string, eventId: string, sourceId: string) =>
+    c.query(`INSERT INTO "Citation" ("id", "eventId", "sourceId", "attribution", "updatedAt") VALUES ($1, $2, $3, 'DOCUMENT', now())`, [id, eventId, sourceId]);
+  const deleteCitation = (c: pg.Client, id: string) => c.query(`DELETE FROM "Citation" WHERE "id" = $1`, [id]);
+  /** Whether a query is still waiting (for a lock) after a moment. */
+  const stillWaiting = (p: Promise<unknown>) => Promise.race([p.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 300))]);
+
+  it("keeps a source that one transaction cites while another removes its only other citation", async () => {
+    const a = await createTestSource();
+    const e = await createTestEvent({ citations: [{ sourceId: a.id }] });
+    await twoSessions(async (one, two) => {
+      await one.query("BEGIN");
+      await insertCitation(one, `race-add-${e.id}`, e.id, a.id);
+      await two.query("BEGIN");
+      const removal = deleteCitation(two, e.citationIds[0]!);
+      // The removal waits for the event's lock instead of deciding on what it cannot see yet.
+      expect(await stillWaiting(removal)).toBe(true);
+      await one.query("COMMIT");
+      await removal;
+      await two.query("COMMIT");
+    });
+    expect((await keysOf(e.id)).map((k) => k.sourceId)).toEqual([a.id]);
+    expect(await keysOf(e.id)).toEqual(await expectedKeysOf(e.id));
+  });
+
+  it("drops a source whose last two citations two transactions remove at once", async () => {
+    const [a, b] = await Promise.all([createTestSource(), createTestSource()]);
+    const e = await createTestEvent({ citations: [{ sourceId: a.id }, { sourceId: a.id }, { sourceId: b.id }] });
+    await twoSessions(async (one, two) => {
+      await one.query("BEGIN");
+      await deleteCitation(one, e.citationIds[0]!);
+      await two.query("BEGIN");
+      const other = deleteCitation(two, e.citationIds[1]!);
+      expect(await stillWaiting(other)).toBe(true);
+      await one.query("COMMIT");
+      await other;
+      await two.query("COMMIT");
+    });
+    expect((await keysOf(e.id)).map((k) => k.sourceId)).toEqual([b.id]);
+    expect(await keysOf(e.id)).toEqual(await expectedKeysOf(e.id));
   });
 });

@@ -1,0 +1,3 @@
+-- Nothing to change on SQLite: it runs one writing transaction at a time, so the source key's
+-- triggers always see every committed citation. The PostgreSQL migration of the same name makes
+-- its triggers take turns per event.
