@@ -59,12 +59,16 @@ async function fromCache(cache: PageCache, request: NextRequest, nonce: string):
   if (hit) return cachedResponse(hit.body, hit.headers, "hit");
 
   const mine: { response?: NextResponse } = {};
-  await cache.fillOnce(key, async () => {
+  const fill = cache.fillOnce(key, async () => {
     const generation = cache.generation;
     const response = await renderForCache(key, nonce);
     if (!response) return;
     const type = response.headers.get("content-type") ?? "";
-    if (response.status >= 300 && response.status < 400) return;
+    if (response.status >= 300 && response.status < 400) {
+      // Next answers this reader itself (its Location must name the public origin, not loopback).
+      await response.body?.cancel();
+      return;
+    }
     const body = new Uint8Array(await response.arrayBuffer());
     const keep = headersToCache(response.headers);
     if (response.status === 200 && type.startsWith("text/html") && !response.headers.has("set-cookie")) {
@@ -74,6 +78,13 @@ async function fromCache(cache: PageCache, request: NextRequest, nonce: string):
     // carries their nonce.
     mine.response = cachedResponse(body, keep, "miss", response.status);
   });
+  try {
+    await fill;
+  } catch (error) {
+    // A render cut off half-way: nothing is stored, and Next renders the page for this reader.
+    console.error(`Page cache: could not read the render of ${key}:`, error);
+    return null;
+  }
   if (mine.response) return mine.response;
   // Someone else's fill, now stored (or not storable: then Next renders it for this reader).
   const filled = cache.get(key, nonce);
