@@ -403,23 +403,15 @@ export async function listTimeline(
   const order = goingNewer ? "asc" : "desc";
 
   const walk = keyedWalk(scope, query, resolved);
+  const readPage = (w: Prisma.EventWhereInput) =>
+    db.event.findMany({ where: w, orderBy: [{ timelineKey: order }, { id: order }], take: pageSize + 1, select: timelineEventSelect });
 
   const [rows, total] = await Promise.all([
     walk
-      ? walk.ids(anchor ? { anchor, direction: goingNewer ? "newer" : "older" } : null, order, pageSize + 1).then((ids) =>
-          db.event.findMany({
-            where: { id: { in: ids } },
-            orderBy: [{ timelineKey: order }, { id: order }],
-            take: pageSize + 1,
-            select: timelineEventSelect,
-          }),
-        )
-      : db.event.findMany({
-          where: pageWhere,
-          orderBy: [{ timelineKey: order }, { id: order }],
-          take: pageSize + 1,
-          select: timelineEventSelect,
-        }),
+      ? walk
+          .ids(anchor ? { anchor, direction: goingNewer ? "newer" : "older" } : null, order, pageSize + 1)
+          .then((ids) => readPage({ id: { in: ids } }))
+      : readPage(pageWhere),
     options.countLimit
       ? walk
         ? walk.count(options.countLimit + 1)

@@ -51,8 +51,8 @@ export async function searchEventIds(q: string): Promise<string[] | null> {
     // their frequencies, and the estimate is the table's rows times the product of the tokens'
     // frequencies, a token's frequency being that of its most common lexeme among those it is a
     // prefix of (a lower bound: the prefix matches at least that lexeme's events). A token with no
-    // such lexeme counts as rare, so in doubt the probe runs. One statement: a common q returns a single
-    // NULL id, and the table is not read (the condition is evaluated once, first).
+    // such lexeme counts as rare, so in doubt the probe runs. One statement: a common q returns a
+    // single NULL id, and the table is not read (the condition is evaluated once, first).
     rows = await db.$queryRaw<{ id: string | null }[]>`
       WITH "lexeme" AS (
         SELECT t."token", max(l."freq") AS "freq"
@@ -94,4 +94,3 @@ export async function searchEventIds(q: string): Promise<string[] | null> {
   if (rows.some((r) => r.id === null)) return null;
   return rows.length > SEARCH_ID_LIMIT ? null : rows.map((r) => r.id!);
 }
-
