@@ -85,7 +85,7 @@ test("an editor signs in, publishes a cited event, confirms its claim, corrects 
   await page.getByLabel("At (time)").fill("12:00");
   await page.getByLabel("Reason", { exact: true }).fill("First reported by E2E Editor Daily.");
   await page.getByRole("button", { name: "Record status change" }).click();
-  await expect(page.getByTestId("claim-status")).toHaveText("Reported (single source)");
+  await expect(page.getByTestId("claim-status")).toHaveText("Media-reported, not confirmed");
 
   // The report asserts the claim; publish it.
   await page.goto(editUrl);
@@ -124,11 +124,13 @@ test("an editor signs in, publishes a cited event, confirms its claim, corrects 
   await expect(page.getByTestId("claim-status")).toHaveText("Officially confirmed");
 
   // The public timeline, today and as of a day before the confirmation.
+  // The report stays a media report, and says it has since been confirmed on the record.
   await page.goto(`/stories/${EDITOR_STORY}`);
-  await expect(page.locator(`#${slug}`)).toContainText("Officially confirmed");
+  await expect(page.locator(`#${slug} [data-status]`)).toContainText("Media-reported");
+  await expect(page.locator(`#${slug} .status-verdict`)).toContainText("since confirmed on the record");
   await page.goto(`/stories/${EDITOR_STORY}?asof=2024-11-20`);
   await expect(page.locator(`#${slug}`)).toBeVisible();
-  await expect(page.locator(`#${slug}`)).not.toContainText("Officially confirmed");
+  await expect(page.locator(`#${slug}`)).not.toContainText("since confirmed");
   await expect(page.locator(`#${slug}`)).toContainText("Media-reported, not officially confirmed");
 
   // A correction: a dated public note on the permalink.

@@ -30,7 +30,7 @@ test.describe("feeds", () => {
     const changes = parseFeed(await (await request.get("/stories/e2e-lifecycle-story/changes.xml")).text());
     expect(changes.items.map((i) => i.title)).toEqual([
       expect.stringMatching(/^Claim now Officially confirmed/),
-      expect.stringMatching(/^Claim now Reported/),
+      expect.stringMatching(/^Claim now Media-reported/),
     ]);
   });
 
@@ -74,7 +74,7 @@ test.describe("JSON API and exports", () => {
     expect(csv.headers()["content-type"]).toContain("text/csv");
     expect((await csv.body()).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const json = (await (await request.get(`/stories/${STORY}/export.json`)).json()) as { formatVersion: number; events: unknown[] };
-    expect(json.formatVersion).toBe(1);
+    expect(json.formatVersion).toBe(2);
     expect(json.events).toHaveLength(SEED_COUNT);
     expect((await request.get("/import-template.csv")).status()).toBe(200);
     await page.goto("/api");

@@ -67,7 +67,7 @@ test("an item shows when, how solid, its sources and its relations in words", as
   const declined = page.locator(`article#${SEED.noPolicyUpdates}`);
   await expect(declined.locator("time")).toHaveText("about 18 Nov 2024");
   await expect(declined.locator("[data-status]")).toContainText("Declined to confirm");
-  await expect(declined.locator("[data-status]")).toContainText("State Department spokesperson Matthew Miller");
+  await expect(declined.locator("[data-status]")).toContainText("Matthew Miller, State Department spokesperson");
   await expect(declined).toContainText("I don’t have any policy updates to speak to today.");
   await expect(declined.getByRole("list", { name: "Related events" })).toContainText(
     `Responds to: ${NYT_HEADLINE}`,

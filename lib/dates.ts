@@ -1,6 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
-import type { PrecisionValue } from "./domain";
+import type { DateBoundValue, PrecisionValue } from "./domain";
 
 // All instants are stored in UTC and formatted in an explicit IANA zone, never the server's.
 
@@ -53,6 +53,10 @@ export type EventTime = {
   precision: PrecisionValue;
   approximate: boolean;
   timeZone: string;
+  /** What the sources say of the date; EXACT when absent. */
+  dateBound?: DateBoundValue;
+  /** Needed to say when an undated event was first reported. */
+  firstReportedAt?: Date;
 };
 
 const PATTERN: Record<PrecisionValue, string> = {
@@ -80,10 +84,23 @@ function formatAt(instant: Date, precision: PrecisionValue, zone: string): strin
  * month-precision one no day, and an approximate one says "about".
  */
 export function formatEventTime(t: EventTime): string {
-  let text = formatAt(t.occurredAt, t.precision, t.timeZone);
-  if (t.occurredEndAt) {
-    const end = formatAt(t.occurredEndAt, t.precision, t.timeZone);
-    if (end !== text) text = `${text} – ${end}`;
+  const start = formatAt(t.occurredAt, t.precision, t.timeZone);
+  const end = t.occurredEndAt ? formatAt(t.occurredEndAt, t.precision, t.timeZone) : null;
+  let text: string;
+  switch (t.dateBound ?? "EXACT") {
+    case "UNKNOWN":
+      return `date unknown (first reported ${formatAt(t.firstReportedAt ?? t.occurredAt, "DAY", t.timeZone)})`;
+    case "ON_OR_BEFORE":
+      text = `on or before ${start}`;
+      break;
+    case "ON_OR_AFTER":
+      text = `on or after ${start}`;
+      break;
+    case "BETWEEN":
+      text = end && end !== start ? `between ${start} and ${end}` : start;
+      break;
+    default:
+      text = end && end !== start ? `${start} – ${end}` : start;
   }
   return t.approximate ? `about ${text}` : text;
 }
@@ -107,11 +124,18 @@ export function machineTime(t: Pick<EventTime, "occurredAt" | "precision" | "tim
  * The timeline group an event falls in: its calendar day in its own zone, or its month or year
  * when the precision is coarser (a month-precision event is never shown under a made-up day).
  */
-export function dayGroup(t: Pick<EventTime, "occurredAt" | "precision" | "timeZone">): {
+export function dayGroup(
+  t: Pick<EventTime, "occurredAt" | "precision" | "timeZone"> & Partial<Pick<EventTime, "dateBound" | "occurredEndAt">>,
+): {
   key: string;
   heading: string;
 } {
   const local = new TZDate(t.occurredAt, t.timeZone);
+  if (t.dateBound === "BETWEEN" && t.occurredEndAt && (t.precision === "DAY" || t.precision === "HOUR" || t.precision === "MINUTE")) {
+    const end = new TZDate(t.occurredEndAt, t.timeZone);
+    const key = `${format(local, "yyyy-MM-dd")}..${format(end, "yyyy-MM-dd")}`;
+    return { key, heading: `Between ${format(local, "d MMMM yyyy")} and ${format(end, "d MMMM yyyy")} (day not known)` };
+  }
   switch (t.precision) {
     case "YEAR":
       return { key: format(local, "yyyy"), heading: `${format(local, "yyyy")} (day not known)` };

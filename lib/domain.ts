@@ -6,6 +6,7 @@ export const EVENT_STATUSES = [
   "ON_RECORD",
   "CONFIRMED",
   "REPORTED",
+  "CLAIMED",
   "DENIED",
   "DECLINED",
   "DISPUTED",
@@ -32,6 +33,8 @@ export const ATTRIBUTIONS = [
   "SPOKESPERSON",
   "ANONYMOUS_OFFICIALS",
   "DOCUMENT",
+  "OUTLET_OWN",
+  "PARTY_CLAIM",
   "UNKNOWN",
 ] as const;
 export type AttributionValue = (typeof ATTRIBUTIONS)[number];
@@ -41,6 +44,7 @@ export type StanceValue = (typeof STANCES)[number];
 
 export const CLAIM_STATUSES = [
   "UNVERIFIED",
+  "CLAIMED",
   "REPORTED",
   "CORROBORATED",
   "CONFIRMED",
@@ -75,6 +79,18 @@ export const SOURCE_KINDS = [
 ] as const;
 export type SourceKindValue = (typeof SOURCE_KINDS)[number];
 
+/** What the sources say of an event's date (see the DateBound enum in the schema). */
+export const DATE_BOUNDS = ["EXACT", "ON_OR_BEFORE", "ON_OR_AFTER", "BETWEEN", "UNKNOWN"] as const;
+export type DateBoundValue = (typeof DATE_BOUNDS)[number];
+
+export const DATE_BOUND_LABEL: Record<DateBoundValue, string> = {
+  EXACT: "On the date given (or over the period, when it lasted)",
+  ON_OR_BEFORE: "On or before the date given",
+  ON_OR_AFTER: "On or after the date given",
+  BETWEEN: "At some point between the start and the end given",
+  UNKNOWN: "Date unknown: placed by its first report",
+};
+
 export const ACTOR_ROLES = ["SPEAKER", "DECISION_MAKER", "SUBJECT"] as const;
 export type ActorRoleValue = (typeof ACTOR_ROLES)[number];
 
@@ -93,6 +109,7 @@ export const EVENT_STATUS_LABEL: Record<EventStatusValue, string> = {
   ON_RECORD: "On the record",
   CONFIRMED: "Officially confirmed",
   REPORTED: "Media-reported, not officially confirmed",
+  CLAIMED: "Claimed by a party, not independently verified",
   DENIED: "Officially denied",
   DECLINED: "Declined to confirm",
   DISPUTED: "Disputed",
@@ -104,6 +121,7 @@ export const EVENT_STATUS_SHORT: Record<EventStatusValue, string> = {
   ON_RECORD: "On the record",
   CONFIRMED: "Confirmed",
   REPORTED: "Media-reported",
+  CLAIMED: "Claimed by a party",
   DENIED: "Denied",
   DECLINED: "Declined",
   DISPUTED: "Disputed",
@@ -125,6 +143,8 @@ export const ATTRIBUTION_LABEL: Record<AttributionValue, string> = {
   SPOKESPERSON: "Spokesperson, on the record",
   ANONYMOUS_OFFICIALS: "Anonymous officials",
   DOCUMENT: "Document",
+  OUTLET_OWN: "The outlet's own reporting",
+  PARTY_CLAIM: "A party's own claim",
   UNKNOWN: "Sourcing not stated",
 };
 
@@ -138,8 +158,9 @@ export const STANCE_LABEL: Record<StanceValue, string> = {
 
 export const CLAIM_STATUS_LABEL: Record<ClaimStatusValue, string> = {
   UNVERIFIED: "Unverified",
-  REPORTED: "Reported (single source)",
-  CORROBORATED: "Corroborated (independent sources)",
+  CLAIMED: "Claimed by a party, not independently verified",
+  REPORTED: "Media-reported, not confirmed",
+  CORROBORATED: "Corroborated by independent sources",
   CONFIRMED: "Officially confirmed",
   DENIED: "Officially denied",
   DECLINED: "Officials declined to comment or gave no update",
@@ -175,6 +196,15 @@ export const RELATION_LABEL: Record<RelationTypeValue, { outgoing: string; incom
   SUPERSEDES: { outgoing: "Supersedes", incoming: "Superseded by" },
   FOLLOWS_UP: { outgoing: "Follows up", incoming: "Followed up by" },
 };
+
+/**
+ * Sources that carry other people's words: a label credits the speaker and says "as reported by"
+ * the outlet. Governments, heads of state's offices and social accounts are a speaker's own
+ * channel.
+ */
+export function isMediaSource(kind: SourceKindValue): boolean {
+  return kind === "WIRE" || kind === "NEWSPAPER" || kind === "BROADCASTER" || kind === "DIGITAL_OUTLET" || kind === "OTHER";
+}
 
 /**
  * Voices that can make a claim official: a named person or a spokesperson speaking on the

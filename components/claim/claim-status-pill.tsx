@@ -2,6 +2,7 @@ import { CLAIM_STATUS_LABEL, type ClaimStatusValue } from "@/lib/domain";
 
 const MARK: Record<ClaimStatusValue, string> = {
   UNVERIFIED: "?",
+  CLAIMED: "❝",
   REPORTED: "◐",
   CORROBORATED: "◑",
   CONFIRMED: "✓",

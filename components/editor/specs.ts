@@ -5,6 +5,8 @@ import {
   ATTRIBUTIONS,
   CLAIM_STATUS_LABEL,
   CLAIM_STATUSES,
+  DATE_BOUND_LABEL,
+  DATE_BOUNDS,
   EVENT_KIND_LABEL,
   EVENT_KINDS,
   PRECISIONS,
@@ -37,6 +39,14 @@ export function eventFields(actors: Option[], stories?: Option[]): FieldSpec[] {
     { kind: "date", name: "occurredEndDate", label: "Ended on (optional)" },
     { kind: "time", name: "occurredEndTime", label: "Ended at (time)" },
     { kind: "select", name: "precision", label: "Precision", options: precisionOptions, required: true },
+    {
+      kind: "select",
+      name: "dateBound",
+      label: "What the sources say of the date",
+      options: opts(DATE_BOUNDS, DATE_BOUND_LABEL),
+      required: true,
+      hint: "“Between” takes the end date above as the later bound. “Date unknown” places the event by its first report.",
+    },
     { kind: "checkbox", name: "approximate", label: "The date is approximate (inferred, not stated)" },
     { kind: "textarea", name: "timeNote", label: "Basis of the date", rows: 2, hint: "Required when the date is approximate." },
     { kind: "number", name: "dayOrder", label: "Order within the day", hint: "For events of the same day whose times are unknown." },
@@ -61,10 +71,27 @@ export const changeNoteFields: FieldSpec[] = [
   { kind: "textarea", name: "correctionNote", label: "Public correction note", rows: 2 },
 ];
 
-export function citationFields(sources: Option[], citations: Option[]): FieldSpec[] {
+export function citationFields(sources: Option[], citations: Option[], actors: Option[]): FieldSpec[] {
   return [
-    { kind: "select", name: "sourceId", label: "Source", options: sources, blank: "Choose a source", required: true },
+    { kind: "select", name: "sourceId", label: "Source (the outlet that carried it)", options: sources, blank: "Choose a source", required: true },
     { kind: "select", name: "attribution", label: "Attribution", options: opts(ATTRIBUTIONS, ATTRIBUTION_LABEL), required: true },
+    {
+      kind: "select",
+      name: "speakerActorId",
+      label: "Speaker",
+      options: actors,
+      blank: "(no named speaker)",
+      hint: "Whose words these are, e.g. a spokesperson. The label credits the speaker, “as reported by” the source.",
+    },
+    {
+      kind: "select",
+      name: "originSourceId",
+      label: "Relays (origin)",
+      options: sources,
+      blank: "(its own report)",
+      hint: "The outlet this one relays (a wire story, “as reported by …”). A relay is never an independent source; the origin need not be cited.",
+    },
+    { kind: "text", name: "originText", label: "Origin in its words", hint: "e.g. “several media outlets”: a round-up of unnamed others counts as no independent source." },
     { kind: "text", name: "attributionText", label: "Verbatim descriptor", hint: "As published, e.g. “two U.S. officials and a source familiar”." },
     { kind: "textarea", name: "quote", label: "Quote", rows: 2 },
     { kind: "text", name: "title", label: "Title" },
@@ -72,7 +99,7 @@ export function citationFields(sources: Option[], citations: Option[]): FieldSpe
     { kind: "url", name: "archivedUrl", label: "Archived URL" },
     { kind: "date", name: "publishedDate", label: "Published on" },
     { kind: "time", name: "publishedTime", label: "Published at (time)" },
-    { kind: "select", name: "publishedPrecision", label: "Publication time precision", options: precisionOptions },
+    { kind: "select", name: "publishedPrecision", label: "Publication time precision", options: precisionOptions, blank: "(unknown)", hint: "Leave the date empty when it is unknown: the citation then counts from the event's first report." },
     { kind: "select", name: "repeatsCitationId", label: "Repeats citation", options: citations, blank: "(independent: repeats nothing)", hint: "Repeats do not count as independent sources." },
     { kind: "textarea", name: "note", label: "Editorial note", rows: 2 },
   ];
@@ -83,6 +110,7 @@ export function claimLinkFields(claims: Option[]): FieldSpec[] {
     { kind: "select", name: "claimId", label: "Claim", options: claims, blank: "Choose a claim", required: true },
     { kind: "select", name: "stance", label: "Stance", options: opts(STANCES, STANCE_LABEL), required: true },
     { kind: "text", name: "note", label: "Note (e.g. the qualifier)" },
+    { kind: "checkbox", name: "main", label: "Main: the event's label follows this link" },
   ];
 }
 

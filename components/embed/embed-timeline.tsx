@@ -1,10 +1,11 @@
 import { formatEventTime } from "@/lib/dates";
 import { EVENT_KIND_LABEL } from "@/lib/domain";
 import { withAsOf, type AsOf } from "@/lib/events/as-of";
+import { projectEvent } from "@/lib/events/event-view";
 import type { TimelineEvent } from "@/lib/events/queries";
-import { eventLabel } from "@/lib/feeds/timeline-feed";
 
 // The embeddable timeline: light, compact, no site chrome. Every link opens in the top window.
+// Each item is the as-of projection of its event, as on the site.
 
 export function EmbedTimeline({
   events,
@@ -20,8 +21,10 @@ export function EmbedTimeline({
   return (
     <ol className="space-y-2">
       {events.map((e) => {
-        const label = eventLabel(e, { asOf });
-        const sources = [...new Map(e.citations.map((c) => [c.source.slug, c.source])).values()];
+        const view = projectEvent(e, asOf?.cutoff ?? null);
+        if (!view) return null;
+        const label = view.label;
+        const sources = [...new Map(view.citations.map((c) => [c.source.slug, c.source])).values()];
         const current = e.slug === highlight;
         return (
           <li key={e.id}>
@@ -43,6 +46,7 @@ export function EmbedTimeline({
               <p className="mt-1 text-sm" data-status={label.status}>
                 <span className="rounded border border-zinc-600 px-1.5 py-0.5 font-semibold">{label.text}</span>
                 {label.detail ? <span className="ml-2 text-zinc-700">{label.detail}</span> : null}
+                {label.verdict ? <span className="ml-1 font-medium text-zinc-900">· {label.verdict.text}</span> : null}
               </p>
               <p className="mt-1 text-sm text-zinc-800">
                 <span className="font-medium">Sources: </span>

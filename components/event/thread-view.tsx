@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { formatEventTime } from "@/lib/dates";
 import { EVENT_STATUS_SHORT } from "@/lib/domain";
-import { statusAsOf, withAsOf, type AsOf } from "@/lib/events/as-of";
+import { withAsOf, type AsOf } from "@/lib/events/as-of";
+import { briefStatusAt } from "@/lib/events/event-view";
 import { relationText } from "@/lib/events/labels";
 import type { ThreadEdge, ThreadEvent } from "@/lib/events/thread";
 
@@ -35,7 +36,7 @@ export function ThreadView({
               </Link>
             )}
             {" · "}
-            <span className="italic">{EVENT_STATUS_SHORT[statusAsOf(e, asOf)]}</span>
+            <span className="italic">{EVENT_STATUS_SHORT[briefStatusAt(e, asOf?.cutoff ?? null) ?? e.status]}</span>
             {links.map((l) => (
               <span key={`${l.toId}-${l.type}`} className="block text-xs text-zinc-600 dark:text-zinc-400">
                 {relationText(l.type, "outgoing")}: {byId.get(l.toId)!.headline}

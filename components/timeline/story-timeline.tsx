@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { asOfFor, withAsOf } from "@/lib/events/as-of";
-import { parseTimelineQuery } from "@/lib/events/filters";
+import { withAsOf } from "@/lib/events/as-of";
 import { listTimeline, PAGE_SIZE, TOTAL_COUNT_LIMIT } from "@/lib/events/queries";
+import { resolveTimelineView } from "@/lib/view/resolve";
 import { getStoryDayRange, getStoryFacets, type StorySummary } from "@/lib/stories/queries";
 import type { RawSearchParams } from "@/lib/url";
 import { StorySyndication } from "@/components/syndication/story-syndication";
@@ -17,9 +17,8 @@ export async function StoryTimeline({
   path: string;
   searchParams: RawSearchParams;
 }) {
-  const query = parseTimelineQuery(searchParams);
-  const asOf = asOfFor(query.asof, story.timeZone);
-  const scope = { storyId: story.id, cutoffs: asOf ? [{ storyId: story.id, cutoff: asOf.cutoff }] : undefined };
+  const view = (await resolveTimelineView({ type: "story-ref", story, home: path === "/" }, searchParams))!;
+  const { query, asOf, scope } = view;
   const [page, facets, dayRange] = await Promise.all([
     listTimeline(scope, query, PAGE_SIZE, { countLimit: TOTAL_COUNT_LIMIT }),
     getStoryFacets(story.id),

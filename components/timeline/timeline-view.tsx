@@ -15,6 +15,7 @@ import type { AsOf } from "@/lib/events/as-of";
 import { AsOfControl } from "./as-of-control";
 import { EventCard } from "./event-card";
 import { FilterBar } from "./filter-bar";
+import { ViewNotes } from "@/components/ui/view-notes";
 
 function groupByDay(events: TimelineEvent[]) {
   const groups: { key: string; heading: string; events: TimelineEvent[] }[] = [];
@@ -82,16 +83,7 @@ export function TimelineView({
       {/* Keyed on the filters so that, after a client-side navigation (a removed chip, "Clear
           filters"), the form shows the new filters instead of keeping the old checked boxes. */}
       <FilterBar key={toSearchParams(query).toString()} action={path} query={query} facets={facets} fixedSource={fixedSource} />
-      {notes.length > 0 ? (
-        <div role="status" className="rounded border border-amber-700 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-100">
-          <p className="font-semibold">Some of the address could not be used:</p>
-          <ul className="ml-5 list-disc">
-            {notes.map((n) => (
-              <li key={n}>{n}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ViewNotes notes={notes} />
       <div className="flex flex-wrap items-center gap-2 text-sm" aria-live="polite">
         <p id="result-count" className="font-semibold">
           {/* Counting stops at a limit, so that a story of a million events counts as fast as a small one. */}

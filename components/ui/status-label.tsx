@@ -16,6 +16,10 @@ const STYLE: Record<EventStatusValue, { mark: string; className: string }> = {
     mark: "◐",
     className: "border-amber-700 bg-amber-50 text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-100",
   },
+  CLAIMED: {
+    mark: "❝",
+    className: "border-orange-800 bg-orange-50 text-orange-950 dark:border-orange-300 dark:bg-orange-950 dark:text-orange-100",
+  },
   DENIED: {
     mark: "✕",
     className: "border-rose-700 bg-rose-50 text-rose-950 dark:border-rose-400 dark:bg-rose-950 dark:text-rose-100",
@@ -35,6 +39,10 @@ const STYLE: Record<EventStatusValue, { mark: string; className: string }> = {
   },
 };
 
+/**
+ * An item's label as a reader saw it: what it is, the voice it credits, and where its main claim
+ * stands by then ("since confirmed on the record …").
+ */
 export function StatusLabel({ label, className = "" }: { label: Label; className?: string }) {
   const style = STYLE[label.status];
   return (
@@ -43,7 +51,12 @@ export function StatusLabel({ label, className = "" }: { label: Label; className
         <span aria-hidden="true">{style.mark}</span>
         <span className="status-text">{label.text}</span>
       </span>
-      {label.detail ? <span className="text-zinc-700 dark:text-zinc-300">{label.detail}</span> : null}
+      {label.detail ? <span className="status-detail text-zinc-700 dark:text-zinc-300">{label.detail}</span> : null}
+      {label.verdict ? (
+        <span className="status-verdict font-medium text-zinc-900 dark:text-zinc-100" data-verdict={label.verdict.status}>
+          · {label.verdict.text}
+        </span>
+      ) : null}
     </p>
   );
 }

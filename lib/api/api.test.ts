@@ -100,9 +100,14 @@ describe("events", () => {
     const bySlug = await ok(`/api/v1/events/${s.report.slug}`, "Event");
     const byId = await ok(`/api/v1/events/${s.report.id}`, "Event");
     expect(byId.text).toBe(bySlug.text);
-    expect((bySlug.body as { status_label: { text: string } }).status_label.text).toBe("Officially denied");
-    const then = (await ok(`/api/v1/events/${s.report.slug}?asof=2024-11-17`, "Event")).body as { status_label: { text: string } };
+    type Labelled = { status_label: { text: string; verdict: { status: string; text: string } | null } };
+    const now = (bySlug.body as Labelled).status_label;
+    // A media report stays one; the denial since is its verdict, not its label.
+    expect(now.text).toBe("Media-reported, not officially confirmed");
+    expect(now.verdict).toMatchObject({ status: "denied", text: "since officially denied by the ministry spokesperson, 18 Nov 2024" });
+    const then = (await ok(`/api/v1/events/${s.report.slug}?asof=2024-11-17`, "Event")).body as Labelled;
     expect(then.status_label.text).toBe("Media-reported, not officially confirmed");
+    expect(then.status_label.verdict).toBeNull();
     await fails(`/api/v1/events/${s.draft.slug}`, 404);
     await fails(`/api/v1/events/${s.draft.id}`, 404);
     await fails(`/api/v1/events/no-such-event`, 404);

@@ -1,10 +1,11 @@
 import "server-only";
 import { getDb } from "../db";
-import { asOfFor, reportedBy } from "../events/as-of";
+import { asOfFor, instantOf } from "../events/as-of";
+import { projectEvent } from "../events/event-view";
 import { getEventBySlugOrId, listTimeline, resolveFilterSlugs } from "../events/queries";
-import { getClaimBySlugOrId } from "../claims/queries";
+import { getClaimBySlugOrId, projectClaim } from "../claims/queries";
 import { listStories } from "../stories/queries";
-import { crossStoryScope, storyScope } from "../syndication/scope";
+import { crossStoryScope, storyScope } from "../view/resolve";
 import { siteUrl } from "../site";
 import { toSlug } from "../domain";
 import type { RawSearchParams } from "../url";
@@ -80,9 +81,10 @@ export async function listEvents(params: RawSearchParams): Promise<ApiResult> {
   });
   const updatedAt = new Map(updated.map((u) => [u.id, u.updatedAt]));
   const slugOf = new Map(stories.map((s) => [s.id, s]));
-  const data = page.events.map((e) => {
+  const data = page.events.flatMap((e) => {
     const s = slugOf.get(e.storyId)!;
-    return presentEvent(e, s.slug, updatedAt.get(e.id) ?? e.firstReportedAt, asOfFor(query.asof, s.timeZone));
+    const view = projectEvent(e, instantOf(asOfFor(query.asof, s.timeZone)));
+    return view ? [presentEvent(view, s.slug, updatedAt.get(e.id) ?? e.firstReportedAt)] : [];
   });
   const body = eventListSchema.parse({
     data,
@@ -98,9 +100,9 @@ export async function getEvent(slugOrId: string, params: RawSearchParams): Promi
   const asofDay = asofParam(params);
   const event = await getEventBySlugOrId(slugOrId);
   if (!event) throw notFoundError(`The event “${slugOrId}”`);
-  const asOf = asOfFor(asofDay, event.story.timeZone);
-  if (!reportedBy(event, asOf)) throw notFoundError(`The event “${slugOrId}” as of ${asofDay}`);
-  const body = eventSchema.parse(presentEvent(event, event.story.slug, event.updatedAt, asOf));
+  const view = projectEvent(event, instantOf(asOfFor(asofDay, event.story.timeZone)));
+  if (!view) throw notFoundError(`The event “${slugOrId}” as of ${asofDay}`);
+  const body = eventSchema.parse(presentEvent(view, event.story.slug, event.updatedAt));
   return { body, lastModified: event.updatedAt };
 }
 
@@ -112,7 +114,7 @@ const claimListSelect = {
   status: true,
   updatedAt: true,
   story: { select: { slug: true, timeZone: true } },
-  history: { select: { toStatus: true, knownAt: true } },
+  history: { select: { toStatus: true, knownAt: true, sequence: true } },
 } as const;
 
 export async function listClaims(params: RawSearchParams): Promise<ApiResult> {
@@ -136,9 +138,9 @@ export async function listClaims(params: RawSearchParams): Promise<ApiResult> {
   const shown: { claim: ApiClaim; updatedAt: Date }[] = [];
   let more = false;
   for (const c of rows) {
-    const asOf = asOfFor(asofDay, c.story.timeZone);
-    if (asOf && !c.history.some((h) => h.knownAt <= asOf.cutoff)) continue;
-    const claim = presentClaim(c, c.story.slug, asOf);
+    const at = instantOf(asOfFor(asofDay, c.story.timeZone));
+    if (at && !c.history.some((h) => h.knownAt <= at)) continue;
+    const claim = presentClaim(c, c.story.slug, at);
     if (statuses.length && !statuses.map(toSlug).includes(claim.status)) continue;
     if (shown.length === limit) {
       more = true;
@@ -159,10 +161,11 @@ export async function getClaim(slugOrId: string, params: RawSearchParams): Promi
   const asofDay = asofParam(params);
   const claim = await getClaimBySlugOrId(slugOrId);
   if (!claim) throw notFoundError(`The claim “${slugOrId}”`);
-  const asOf = asOfFor(asofDay, claim.story.timeZone);
-  const history = claim.history.filter((h) => !asOf || h.knownAt <= asOf.cutoff);
+  const at = instantOf(asOfFor(asofDay, claim.story.timeZone));
+  const view = projectClaim(claim, at);
+  const history = view.history;
   const body = claimDetailSchema.parse({
-    ...presentClaim(claim, claim.story.slug, asOf),
+    ...presentClaim(claim, claim.story.slug, at),
     history: history.map((h) => ({
       id: h.id,
       from: h.fromStatus ? toSlug(h.fromStatus) : null,
@@ -177,8 +180,8 @@ export async function getClaim(slugOrId: string, params: RawSearchParams): Promi
           }
         : null,
     })),
-    events: claim.events
-      .filter((l) => !asOf || l.event.firstReportedAt <= asOf.cutoff)
+    events: view.groups
+      .flatMap((g) => g.links)
       .sort((a, b) => (a.event.timelineKey < b.event.timelineKey ? -1 : a.event.timelineKey > b.event.timelineKey ? 1 : 0))
       .map((l) => ({ id: l.event.id, slug: l.event.slug, headline: l.event.headline, stance: toSlug(l.stance) })),
   });

@@ -1,18 +1,20 @@
 import "server-only";
+import { formatEventTime } from "../dates";
 import { CLAIM_STATUS_LABEL, toSlug, type ClaimStatusValue } from "../domain";
-import type { AsOf } from "../events/as-of";
+import type { EventView } from "../events/event-view";
+import { claimStatusAt } from "../events/projection";
 import type { TimelineEvent } from "../events/queries";
-import { claimStatusAt } from "../events/status";
-import { eventLabel } from "../feeds/timeline-feed";
 import { siteUrl } from "../site";
 import type { ApiClaim, ApiEvent } from "./schemas";
 
-// Database rows → API bodies (snake_case, enum values as their URL slugs, ISO 8601 instants).
+// The as-of projection → API bodies (snake_case, enum values as their URL slugs, ISO 8601
+// instants). Only what a reader could see at the view's instant is in them.
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-export function presentEvent(e: TimelineEvent, storySlug: string, updatedAt: Date, asOf: AsOf): ApiEvent {
-  const label = eventLabel(e, { asOf });
+export function presentEvent(v: EventView<TimelineEvent>, storySlug: string, updatedAt: Date): ApiEvent {
+  const e = v.event;
+  const label = v.label;
   return {
     id: e.id,
     slug: e.slug,
@@ -26,44 +28,54 @@ export function presentEvent(e: TimelineEvent, storySlug: string, updatedAt: Dat
     occurred_end_at: iso(e.occurredEndAt),
     precision: toSlug(e.precision),
     approximate: e.approximate,
+    date_bound: toSlug(e.dateBound),
     time_note: e.timeNote,
     time_zone: e.timeZone,
     occurred_on: e.occurredOn,
+    occurred_until: e.spanEndOn,
+    date_text: formatEventTime(e),
     first_reported_at: e.firstReportedAt.toISOString(),
+    known_from: v.knownFrom.toISOString(),
+    independent_sources: v.independent.independent,
     status: toSlug(label.status),
-    status_label: { status: toSlug(label.status), text: label.text, detail: label.detail },
-    // A retraction made after the "as of" date is not yet known then.
-    retracted_at: e.retractedAt && (!asOf || e.retractedAt <= asOf.cutoff) ? e.retractedAt.toISOString() : null,
-    retraction_note: e.retractedAt && (!asOf || e.retractedAt <= asOf.cutoff) ? e.retractionNote : null,
-    citations: e.citations.map((c) => ({
+    status_label: {
+      status: toSlug(label.status),
+      text: label.text,
+      detail: label.detail,
+      credit: label.credit,
+      verdict: label.verdict
+        ? { status: toSlug(label.verdict.status), known_at: label.verdict.knownAt.toISOString(), text: label.verdict.text }
+        : null,
+    },
+    retracted_at: iso(v.retraction?.at ?? null),
+    retraction_note: v.retraction?.note ?? null,
+    citations: v.citations.map((c) => ({
       id: c.id,
       source: { slug: c.source.slug, name: c.source.name },
       url: c.url,
       title: c.title,
       published_at: iso(c.publishedAt),
+      published_precision: c.publishedPrecision ? toSlug(c.publishedPrecision) : null,
       quote: c.quote,
       attribution: toSlug(c.attribution),
       attribution_text: c.attributionText,
-      repeats_citation_id: c.repeatsCitationId,
+      speaker: c.speaker ? { slug: c.speaker.slug, name: c.speaker.name, title: c.speaker.title } : null,
+      origin: c.origin ? { slug: c.origin.slug, name: c.origin.name } : null,
+      origin_text: c.originText,
+      // A repeat of a citation not yet published is not shown as one.
+      repeats_citation_id: c.repeatsCitationId && v.citations.some((o) => o.id === c.repeatsCitationId) ? c.repeatsCitationId : null,
     })),
     actors: e.actors.map((a) => ({ slug: a.actor.slug, name: a.actor.name, role: toSlug(a.role) })),
     tags: e.tags.map((t) => ({ slug: t.tag.slug, name: t.tag.name })),
-    claims: e.claims.map((c) => ({
+    claims: v.claims.map((c, i) => ({
       slug: c.claim.slug,
       text: c.claim.text,
       stance: toSlug(c.stance),
-      status: toSlug(statusAsOf(c.claim.status, c.claim.history, asOf)),
+      main: i === 0,
+      status: toSlug(c.statusThen),
     })),
     updated_at: updatedAt.toISOString(),
   };
-}
-
-function statusAsOf(
-  current: ClaimStatusValue,
-  history: readonly { toStatus: ClaimStatusValue; knownAt: Date }[],
-  asOf: AsOf,
-): ClaimStatusValue {
-  return asOf ? claimStatusAt(history, asOf.cutoff) : current;
 }
 
 export function presentClaim(
@@ -74,12 +86,12 @@ export function presentClaim(
     scope: string | null;
     status: ClaimStatusValue;
     updatedAt: Date;
-    history: readonly { toStatus: ClaimStatusValue; knownAt: Date }[];
+    history: readonly { toStatus: ClaimStatusValue; knownAt: Date; sequence: number }[];
   },
   storySlug: string,
-  asOf: AsOf,
+  at: Date | null,
 ): ApiClaim {
-  const status = statusAsOf(c.status, c.history, asOf);
+  const status = at ? claimStatusAt(c.history, at) : c.status;
   return {
     id: c.id,
     slug: c.slug,

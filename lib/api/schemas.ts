@@ -3,6 +3,7 @@ import {
   ACTOR_ROLES,
   ATTRIBUTIONS,
   CLAIM_STATUSES,
+  DATE_BOUNDS,
   EVENT_KINDS,
   EVENT_STATUSES,
   PRECISIONS,
@@ -27,6 +28,21 @@ export const statusLabelSchema = z
     status: slugEnum(EVENT_STATUSES),
     text: z.string().describe("The label as the timeline shows it, e.g. “Media-reported, not officially confirmed”."),
     detail: z.string().nullable().describe("Who it rests on, or by whom and when it was confirmed or denied."),
+    credit: z
+      .object({
+        voice: z.string().describe("Whose voice the label credits: the speaker, not the outlet that carried the words."),
+        carrier: z.string().nullable().describe("The outlet that carried the words, when it is not the speaker's own channel."),
+        origin: z.string().nullable().describe("The outlet a relay names as its origin."),
+      })
+      .nullable(),
+    verdict: z
+      .object({
+        status: slugEnum(CLAIM_STATUSES),
+        known_at: dateTime,
+        text: z.string().describe("e.g. “since confirmed on the record by John Kirby, 25 Nov 2024”."),
+      })
+      .nullable()
+      .describe("Where the event's main claim stands by then, when it moved past the item's own label."),
   })
   .register(apiRegistry, { id: "StatusLabel" });
 
@@ -40,8 +56,12 @@ export const citationSchema = z
     title: z.string().nullable(),
     published_at: nullableDateTime,
     quote: z.string().nullable(),
+    published_precision: slugEnum(PRECISIONS).nullable().describe("Null when unknown."),
     attribution: slugEnum(ATTRIBUTIONS),
     attribution_text: z.string().nullable(),
+    speaker: z.object({ slug, name: z.string(), title: z.string().nullable() }).nullable().describe("Whose words these are."),
+    origin: sourceRefSchema.nullable().describe("The outlet this citation relays; it need not be cited itself."),
+    origin_text: z.string().nullable(),
     repeats_citation_id: z.string().nullable(),
   })
   .register(apiRegistry, { id: "Citation" });
@@ -60,10 +80,15 @@ export const eventSchema = z
     occurred_end_at: nullableDateTime,
     precision: slugEnum(PRECISIONS),
     approximate: z.boolean(),
+    date_bound: slugEnum(DATE_BOUNDS).describe("exact, on-or-before, on-or-after, between (occurred_at–occurred_end_at), unknown."),
     time_note: z.string().nullable(),
     time_zone: z.string(),
     occurred_on: z.iso.date(),
+    occurred_until: z.iso.date().nullable().describe("The last day of a date that spans several days (month precision, a range)."),
+    date_text: z.string().describe("The date as the timeline shows it, in the event's zone and precision."),
     first_reported_at: dateTime,
+    known_from: dateTime.describe("When the event became known from its citations: the as-of view shows it from then."),
+    independent_sources: z.number().int().describe("Independent voices among the citations shown (relays and carriers count once)."),
     status: slugEnum(EVENT_STATUSES).describe("The label as of the request's asof date, or now."),
     status_label: statusLabelSchema,
     retracted_at: nullableDateTime,
@@ -72,7 +97,7 @@ export const eventSchema = z
     actors: z.array(z.object({ slug, name: z.string(), role: slugEnum(ACTOR_ROLES) })),
     tags: z.array(z.object({ slug, name: z.string() })),
     claims: z.array(
-      z.object({ slug, text: z.string(), stance: slugEnum(STANCES), status: slugEnum(CLAIM_STATUSES) }),
+      z.object({ slug, text: z.string(), stance: slugEnum(STANCES), main: z.boolean(), status: slugEnum(CLAIM_STATUSES) }),
     ),
     updated_at: dateTime,
   })

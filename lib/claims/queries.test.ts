@@ -11,10 +11,8 @@ import { getDb } from "../db";
 import { atacmsStory } from "../seed/atacms-story";
 import { seedStory } from "../seed/seed-story";
 import {
-  claimStatusAsOf,
-  eventsByStance,
-  firstReport,
   getClaimBySlugOrId,
+  projectClaim,
   getIndependentCount,
   independentSourcesText,
   listClaims,
@@ -42,7 +40,7 @@ beforeAll(async () => {
 });
 
 const groups = (c: ClaimDetail, at: Date | null) =>
-  eventsByStance(c, at).map((g) => [g.stance, g.links.map((l) => l.event.slug)] as const);
+  projectClaim(c, at).groups.map((g) => [g.stance, g.links.map((l) => l.event.slug)] as const);
 
 describe("getClaimBySlugOrId", () => {
   it("resolves the slug and the id", async () => {
@@ -64,13 +62,13 @@ describe("getClaimBySlugOrId", () => {
 
 describe("the seeded claim", () => {
   it("was first reported by The New York Times on 17 Nov", () => {
-    const first = firstReport(claim, null);
+    const first = projectClaim(claim, null).first;
     expect(first?.event.slug).toBe(NYT);
     expect(first?.citation?.source.name).toBe("The New York Times");
     expect(first?.citation?.attributionText).toBe("citing anonymous US officials");
     expect(localDay(first!.event.occurredAt, first!.event.timeZone)).toBe("2024-11-17");
     // Nothing had put it forward before 17 Nov.
-    expect(firstReport(claim, endOfLocalDay("2024-11-16", NY))).toBeNull();
+    expect(projectClaim(claim, endOfLocalDay("2024-11-16", NY)).first).toBeNull();
   });
 
   it("groups the events by stance, each in time order", () => {
@@ -97,7 +95,7 @@ describe("the seeded claim", () => {
     ["on 18 Nov", endOfLocalDay("2024-11-18", NY), "REPORTED"],
     ["today", null, "REPORTED"],
   ])("is %s: %#", (_when, at, expected) => {
-    expect(claimStatusAsOf(claim, at)).toBe(expected);
+    expect(projectClaim(claim, at).status).toBe(expected);
   });
 
   it("has one independent source and no repeats (the Axios report only qualifies it)", async () => {

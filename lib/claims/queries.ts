@@ -3,25 +3,19 @@ import { cache } from "react";
 import type { Prisma } from "../../generated/prisma-sqlite/client";
 import { getDb } from "../db";
 import type { ClaimStatusValue, StanceValue } from "../domain";
-import { eventBriefSelect } from "../events/selects";
-import { claimStatusAt } from "../events/status";
+import { eventBriefSelect, citationFactsSelect, claimChangeSelect } from "../events/selects";
+import { claimStateAt, historyKnownAt, visibleCitations } from "../events/projection";
 import { countIndependentSourcesForClaims, type IndependentCount } from "./write";
+
+// A claim as a reader sees it at an instant (null: now), through the as-of projection: its
+// status and the change behind it, its history and the events on it known by then.
 
 const claimEventSelect = {
   ...eventBriefSelect,
   timelineKey: true,
+  retractedAt: true,
   actors: { where: { role: "SPEAKER" }, select: { actor: { select: { name: true } } }, take: 1 },
-  citations: {
-    orderBy: { position: "asc" },
-    select: {
-      id: true,
-      attribution: true,
-      attributionText: true,
-      publishedAt: true,
-      publishedPrecision: true,
-      source: { select: { slug: true, name: true } },
-    },
-  },
+  citations: { orderBy: { position: "asc" }, select: citationFactsSelect },
 } satisfies Prisma.EventSelect;
 
 const claimDetailSelect = {
@@ -32,26 +26,7 @@ const claimDetailSelect = {
   status: true,
   updatedAt: true,
   story: { select: { id: true, slug: true, title: true, timeZone: true, isDefault: true } },
-  history: {
-    orderBy: { knownAt: "asc" },
-    select: {
-      id: true,
-      fromStatus: true,
-      toStatus: true,
-      knownAt: true,
-      reason: true,
-      evidenceCitation: {
-        select: {
-          id: true,
-          attribution: true,
-          attributionText: true,
-          quote: true,
-          source: { select: { slug: true, name: true } },
-          event: { select: { slug: true, headline: true, published: true } },
-        },
-      },
-    },
-  },
+  history: { orderBy: [{ knownAt: "asc" }, { sequence: "asc" }], select: claimChangeSelect },
   events: {
     where: { event: { published: true } },
     select: { stance: true, note: true, event: { select: claimEventSelect } },
@@ -72,34 +47,40 @@ export const getClaimBySlugOrId = cache(async (slugOrId: string): Promise<ClaimD
 
 export const STANCE_ORDER: readonly StanceValue[] = ["ASSERTS", "QUALIFIES", "CONFIRMS", "DENIES", "DECLINES"];
 
-/** The events taking each stance on the claim, in time order, reported by `at`. */
-export function eventsByStance(claim: ClaimDetail, at: Date | null) {
+const knownBy = (d: Date, at: Date | null) => at === null || d.getTime() <= at.getTime();
+
+export type ClaimView = {
+  claim: ClaimDetail;
+  status: ClaimStatusValue;
+  /** The change that set the status, null while nothing was recorded. */
+  basis: ClaimDetail["history"][number] | null;
+  history: ClaimDetail["history"];
+  /** The events on the claim known by then, by stance, in time order. */
+  groups: { stance: StanceValue; links: ClaimDetail["events"] }[];
+  /** The first event known to put the claim forward, with its first citation known then. */
+  first: { event: ClaimEvent; citation: ClaimEvent["citations"][number] | null } | null;
+};
+
+/** What a reader saw of the claim at `at` (null: now). */
+export function projectClaim(claim: ClaimDetail, at: Date | null): ClaimView {
+  const state = claimStateAt(claim.history, at);
   const visible = claim.events
-    .filter((l) => !at || l.event.firstReportedAt.getTime() <= at.getTime())
+    .filter((l) => knownBy(l.event.knownFrom, at))
     .sort((a, b) => a.event.timelineKey.localeCompare(b.event.timelineKey) || a.event.id.localeCompare(b.event.id));
-  return STANCE_ORDER.map((stance) => ({ stance, links: visible.filter((l) => l.stance === stance) })).filter(
+  const groups = STANCE_ORDER.map((stance) => ({ stance, links: visible.filter((l) => l.stance === stance) })).filter(
     (g) => g.links.length > 0,
   );
-}
-
-/** The first event to put the claim forward (asserting or confirming it), with its source. */
-export function firstReport(claim: ClaimDetail, at: Date | null) {
-  const candidates = claim.events
+  const supporting = visible
     .filter((l) => l.stance === "ASSERTS" || l.stance === "CONFIRMS")
-    .filter((l) => !at || l.event.firstReportedAt.getTime() <= at.getTime())
     .sort(
       (a, b) =>
-        a.event.firstReportedAt.getTime() - b.event.firstReportedAt.getTime() ||
-        a.event.timelineKey.localeCompare(b.event.timelineKey),
+        a.event.knownFrom.getTime() - b.event.knownFrom.getTime() || a.event.timelineKey.localeCompare(b.event.timelineKey),
     );
-  const first = candidates[0];
-  if (!first) return null;
-  return { event: first.event, citation: first.event.citations[0] ?? null };
-}
-
-/** The claim's status as it stood at `at` (its current status when `at` is null). */
-export function claimStatusAsOf(claim: Pick<ClaimDetail, "status" | "history">, at: Date | null): ClaimStatusValue {
-  return at ? claimStatusAt(claim.history, at) : claim.status;
+  const firstLink = supporting[0];
+  const first = firstLink
+    ? { event: firstLink.event, citation: visibleCitations(firstLink.event, at)[0] ?? null }
+    : null;
+  return { claim, status: state.status, basis: state.change, history: historyKnownAt(claim.history, at), groups, first };
 }
 
 export async function getIndependentCount(claimId: string, at: Date | null): Promise<IndependentCount> {
@@ -119,7 +100,8 @@ export type ClaimListItem = {
 
 /**
  * A story's claims with their status and independent-source count as of `at`, optionally only
- * those backed by at least `minIndependent` independent sources.
+ * those backed by at least `minIndependent` independent sources. A claim appears once something
+ * about it was known: a status change or an event on it.
  */
 export async function listClaims(storyId: string, at: Date | null, minIndependent: number): Promise<ClaimListItem[]> {
   const db = getDb();
@@ -132,14 +114,14 @@ export async function listClaims(storyId: string, at: Date | null, minIndependen
       text: true,
       scope: true,
       status: true,
-      history: { select: { toStatus: true, knownAt: true } },
+      history: { select: { toStatus: true, knownAt: true, sequence: true } },
       events: {
-        where: { event: { published: true, ...(at ? { firstReportedAt: { lte: at } } : {}) } },
+        where: { event: { published: true, ...(at ? { knownFrom: { lte: at } } : {}) } },
         select: { eventId: true },
       },
     },
   });
-  const visible = claims.filter((c) => !at || c.history.some((h) => h.knownAt.getTime() <= at.getTime()) || c.events.length > 0);
+  const visible = claims.filter((c) => !at || c.history.some((h) => knownBy(h.knownAt, at)) || c.events.length > 0);
   const counts = await countIndependentSourcesForClaims(
     db,
     visible.map((c) => c.id),
@@ -151,7 +133,7 @@ export async function listClaims(storyId: string, at: Date | null, minIndependen
       slug: c.slug,
       text: c.text,
       scope: c.scope,
-      status: at ? claimStatusAt(c.history, at) : c.status,
+      status: at ? claimStateAt(c.history, at).status : c.status,
       counts: counts.get(c.id) ?? { independent: 0, repeats: 0 },
       events: c.events.length,
     }))

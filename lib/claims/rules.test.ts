@@ -14,7 +14,7 @@ function evidence(overrides: Partial<EvidenceCitation> = {}): EvidenceCitation {
   return {
     id: "cit-1",
     attribution: "SPOKESPERSON",
-    publishedAt: new Date("2024-11-20T14:00:00Z"),
+    knownFrom: new Date("2024-11-20T14:00:00Z"),
     sourceName: "U.S. Department of State",
     stance: "CONFIRMS",
     ...overrides,
@@ -103,21 +103,36 @@ describe("checkStatusChange: every change", () => {
 
   it("rejects a change to the status the claim already has", () => {
     expect(messageOf(check({ from: "REPORTED", to: "REPORTED", evidence: null }))).toContain(
-      'already "Reported (single source)"',
+      'already "Media-reported, not confirmed"',
     );
   });
 
-  it("rejects evidence published after the change became known", () => {
-    const message = messageOf(check({ evidence: evidence({ publishedAt: new Date(KNOWN_AT.getTime() + 1) }) }));
+  it("rejects evidence readers could not see yet when the change became known", () => {
+    const message = messageOf(check({ evidence: evidence({ knownFrom: new Date(KNOWN_AT.getTime() + 1) }) }));
     expect(message).toContain("before its evidence citation was published");
-    expect(check({ evidence: evidence({ publishedAt: KNOWN_AT }) })).toEqual({ ok: true });
-    expect(check({ evidence: evidence({ publishedAt: null }) })).toEqual({ ok: true });
+    expect(check({ evidence: evidence({ knownFrom: KNOWN_AT }) })).toEqual({ ok: true });
   });
 
-  it("lets statuses that need no official voice through with a reason", () => {
-    for (const to of ["UNVERIFIED", "REPORTED", "DECLINED", "DISPUTED", "RETRACTED", "SUPERSEDED"] as const) {
+  it("lets statuses that need no evidence through with a reason", () => {
+    for (const to of ["UNVERIFIED", "REPORTED", "DECLINED", "RETRACTED", "SUPERSEDED"] as const) {
       expect(check({ from: to === "REPORTED" ? null : "REPORTED", to, evidence: null })).toEqual({ ok: true });
     }
+  });
+
+  it("claimed by a party needs that party's on-record assertion", () => {
+    expect(messageOf(check({ to: "CLAIMED", from: null, evidence: null }))).toContain("needs an evidence citation");
+    expect(messageOf(check({ to: "CLAIMED", from: null, evidence: evidence({ attribution: "ANONYMOUS_OFFICIALS", stance: "ASSERTS" }) }))).toContain(
+      "attributed to anonymous officials",
+    );
+    expect(messageOf(check({ to: "CLAIMED", from: null, evidence: evidence({ stance: "DENIES" }) }))).toContain('stance "denies"');
+    expect(check({ to: "CLAIMED", from: null, evidence: evidence({ stance: "ASSERTS" }) })).toEqual({ ok: true });
+    expect(check({ to: "CLAIMED", from: null, evidence: evidence({ attribution: "PARTY_CLAIM", stance: "ASSERTS" }) })).toEqual({ ok: true });
+  });
+
+  it("disputed needs a citation whose event contradicts the claim", () => {
+    expect(messageOf(check({ to: "DISPUTED", from: "CLAIMED", evidence: null }))).toContain("needs an evidence citation");
+    expect(messageOf(check({ to: "DISPUTED", from: "CLAIMED", evidence: evidence({ stance: "ASSERTS" }) }))).toContain('stance "asserts"');
+    expect(check({ to: "DISPUTED", from: "CLAIMED", evidence: evidence({ attribution: "OUTLET_OWN", stance: "DENIES" }) })).toEqual({ ok: true });
   });
 });
 
@@ -126,6 +141,9 @@ describe("independentSourceCount", () => {
     id,
     sourceId,
     repeatsCitationId,
+    speakerActorId: null,
+    originSourceId: null,
+    originText: null,
   });
 
   it("counts wire copy repeated by three outlets as one independent source and three repeats", () => {

@@ -1,6 +1,7 @@
 import {
   CLAIM_STATUS_LABEL,
   isOfficialVoice,
+  isOnRecord,
   type AttributionValue,
   type ClaimStatusValue,
   type StanceValue,
@@ -10,7 +11,8 @@ import {
 export type EvidenceCitation = {
   id: string;
   attribution: AttributionValue;
-  publishedAt: Date | null;
+  /** When readers could first see it: its publication (or its event's first report), never before its event. */
+  knownFrom: Date;
   sourceName: string;
   /** The stance of the citation's event toward the claim being changed, or null if unlinked. */
   stance: StanceValue | null;
@@ -61,6 +63,32 @@ function requireOfficial(
   return { ok: true };
 }
 
+function requireStance(
+  req: StatusChangeRequest,
+  stances: readonly StanceValue[],
+  what: string,
+  voiceOk: (a: AttributionValue) => boolean,
+): RuleResult {
+  const label = CLAIM_STATUS_LABEL[req.to];
+  const e = req.evidence;
+  if (!e) return { ok: false, message: `"${label}" needs an evidence citation: ${what}. None was given.` };
+  if (!voiceOk(e.attribution)) {
+    return {
+      ok: false,
+      message: `"${label}" needs ${what}; the ${e.sourceName} citation is attributed to ${e.attribution.toLowerCase().replace(/_/g, " ")}.`,
+    };
+  }
+  if (!e.stance || !stances.includes(e.stance)) {
+    return {
+      ok: false,
+      message: `"${label}" needs ${what}; the ${e.sourceName} citation's event ${
+        e.stance ? `has the stance "${e.stance.toLowerCase()}"` : "is not linked to this claim"
+      }.`,
+    };
+  }
+  return { ok: true };
+}
+
 /**
  * The status rules of the model. Every write path calls this before appending to a claim's
  * history; a violation names the missing evidence.
@@ -72,10 +100,11 @@ export function checkStatusChange(req: StatusChangeRequest): RuleResult {
   if (req.from === req.to) {
     return { ok: false, message: `The claim is already "${CLAIM_STATUS_LABEL[req.to]}".` };
   }
-  if (req.evidence?.publishedAt && req.evidence.publishedAt.getTime() > req.knownAt.getTime()) {
+  if (req.evidence && req.evidence.knownFrom.getTime() > req.knownAt.getTime()) {
     return {
       ok: false,
-      message: "The change cannot have become known before its evidence citation was published.",
+      message:
+        "The change cannot have become known before its evidence citation was published (an undated citation counts from its event's first report).",
     };
   }
   switch (req.to) {
@@ -83,6 +112,15 @@ export function checkStatusChange(req: StatusChangeRequest): RuleResult {
       return requireOfficial(req, "CONFIRMS", "confirms");
     case "DENIED":
       return requireOfficial(req, "DENIES", "denies");
+    case "CLAIMED":
+      return requireStance(
+        req,
+        ["ASSERTS", "CONFIRMS"],
+        "an on-record citation (named, spokesperson, document or a party's own claim) whose event asserts the claim",
+        (a) => isOnRecord(a) || a === "PARTY_CLAIM",
+      );
+    case "DISPUTED":
+      return requireStance(req, ["DENIES"], "a citation whose event contradicts (denies) the claim", () => true);
     case "CORROBORATED":
       return req.independentSources >= 2
         ? { ok: true }
@@ -95,45 +133,4 @@ export function checkStatusChange(req: StatusChangeRequest): RuleResult {
   }
 }
 
-export type CitationForCount = {
-  id: string;
-  sourceId: string;
-  repeatsCitationId: string | null;
-};
-
-/**
- * Independent sources behind a set of citations: each citation is traced back through the
- * citations it repeats to its original, and originals are counted once per source.
- * Citations outside `citations` that are repeated are looked up in `all` when given.
- */
-export function independentSourceCount(
-  citations: readonly CitationForCount[],
-  all: ReadonlyMap<string, CitationForCount> = new Map(citations.map((c) => [c.id, c])),
-): { independent: number; repeats: number } {
-  const originals = new Set<string>();
-  let repeats = 0;
-  for (const c of citations) {
-    let root = c;
-    const chain = [c];
-    let cycle = false;
-    while (root.repeatsCitationId) {
-      const next = all.get(root.repeatsCitationId);
-      if (!next) break;
-      if (chain.includes(next)) {
-        cycle = true;
-        break;
-      }
-      chain.push(next);
-      root = next;
-    }
-    if (cycle) {
-      // Citations that repeat one another in a circle have no original: they count as one
-      // source, named by the citation with the smallest id in the circle.
-      const start = chain.indexOf(all.get(root.repeatsCitationId!)!);
-      root = chain.slice(start).reduce((a, b) => (a.id <= b.id ? a : b));
-    }
-    if (root !== c) repeats += 1;
-    originals.add(root.sourceId);
-  }
-  return { independent: originals.size, repeats };
-}
+export { independentSourceCount, type CitationForCount, type IndependentCount } from "../events/projection";

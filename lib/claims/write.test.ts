@@ -114,9 +114,10 @@ describe("recordClaimStatusChange: lifecycles", () => {
     expect(state.status).toBe("CONFIRMED");
     expect(state.version).toBe(4);
     expect(steps(state.history)).toEqual(["∅→REPORTED", "REPORTED→CORROBORATED", "CORROBORATED→CONFIRMED"]);
-    // The anonymous-sourced report now reads as officially confirmed.
-    expect(await eventStatus(report.id)).toBe("CONFIRMED");
-    expect(await eventStatus(second.id)).toBe("CONFIRMED");
+    // A media report stays a media report: "confirmed" does not spread to the events that never
+    // confirmed anything (their label shows the verdict beside it instead).
+    expect(await eventStatus(report.id)).toBe("REPORTED");
+    expect(await eventStatus(second.id)).toBe("REPORTED");
   });
 
   it("reported → denied", async () => {
@@ -130,7 +131,7 @@ describe("recordClaimStatusChange: lifecycles", () => {
     const state = await claimState(claim.id);
     expect(state.status).toBe("DENIED");
     expect(steps(state.history)).toEqual(["∅→REPORTED", "REPORTED→DENIED"]);
-    expect(await eventStatus(report.id)).toBe("DENIED");
+    expect(await eventStatus(report.id)).toBe("REPORTED");
     expect(await eventStatus(denial.id)).toBe("DENIED");
   });
 
@@ -141,7 +142,7 @@ describe("recordClaimStatusChange: lifecycles", () => {
       knownAt: day("2024-11-20T16:00:00Z"),
       evidenceCitationId: statement.citationIds[0],
     });
-    expect(await eventStatus(report.id)).toBe("CONFIRMED");
+    expect(await eventStatus(report.id)).toBe("REPORTED");
     await changeClaimStatus(claim.id, "RETRACTED", {
       knownAt: day("2024-11-22T10:00:00Z"),
       reason: "The ministry withdrew its confirmation.",
@@ -149,7 +150,9 @@ describe("recordClaimStatusChange: lifecycles", () => {
     const state = await claimState(claim.id);
     expect(state.status).toBe("RETRACTED");
     expect(steps(state.history)).toEqual(["∅→REPORTED", "REPORTED→CONFIRMED", "CONFIRMED→RETRACTED"]);
-    expect(await eventStatus(report.id)).toBe("RETRACTED");
+    // Each item keeps its own label; the verdict beside it says the claim was retracted.
+    expect(await eventStatus(report.id)).toBe("REPORTED");
+    expect(await eventStatus(statement.id)).toBe("CONFIRMED");
   });
 
   it("keeps an on-record decline labelled declined, even once the claim is confirmed", async () => {

@@ -3,7 +3,16 @@ import type { Db, Tx } from "../db";
 import type { ClaimStatusValue } from "../domain";
 import { DomainError } from "../errors";
 import { refreshEventsOfClaim } from "../events/write";
-import { checkStatusChange, independentSourceCount, type CitationForCount } from "./rules";
+import {
+  citationDate,
+  independentSourceCount,
+  visibleCitations,
+  type CitationForCount,
+  type IndependentCount,
+} from "../events/projection";
+import { checkStatusChange } from "./rules";
+
+export type { IndependentCount };
 
 type Client = Db | Tx;
 
@@ -11,12 +20,21 @@ type Client = Db | Tx;
 // region) and is not counted as independent support for the claim as stated.
 const SUPPORTING = ["ASSERTS", "CONFIRMS"] as const;
 
-export type IndependentCount = { independent: number; repeats: number };
+const countCitationSelect = {
+  id: true,
+  sourceId: true,
+  publishedAt: true,
+  repeatsCitationId: true,
+  speakerActorId: true,
+  originSourceId: true,
+  originText: true,
+} as const;
 
 /**
- * Independent sources that had asserted or confirmed each claim by `at`: repeats are
- * traced to their originals, and an outlet counts once however often it reported. One batch of
- * queries for any number of claims.
+ * Independent sources that had asserted or confirmed each claim by `at`, from the citations
+ * readers could see then: repeats, relays, round-ups and carriers of one speaker's words are traced
+ * to the voice they rest on, which counts once (independentSourceCount). One batch of queries for
+ * any number of claims.
  */
 export async function countIndependentSourcesForClaims(
   db: Client,
@@ -29,30 +47,35 @@ export async function countIndependentSourcesForClaims(
       stance: { in: [...SUPPORTING] },
       event: {
         published: true,
-        firstReportedAt: { lte: at },
+        knownFrom: { lte: at },
         OR: [{ retractedAt: null }, { retractedAt: { gt: at } }],
       },
     },
     select: {
       claimId: true,
-      event: { select: { citations: { select: { id: true, sourceId: true, repeatsCitationId: true } } } },
+      event: { select: { firstReportedAt: true, citations: { select: countCitationSelect } } },
     },
   });
   const all = new Map<string, CitationForCount>();
-  for (const l of links) for (const c of l.event.citations) all.set(c.id, c);
-  // Originals may sit on events that do not mention the claim: fetch the chains.
+  const visibleOf = (e: { firstReportedAt: Date; citations: readonly (CitationForCount & { publishedAt: Date | null })[] }) =>
+    visibleCitations(e, at);
+  for (const l of links) for (const c of visibleOf(l.event)) all.set(c.id, c);
+  // Originals may sit on events that do not mention the claim: fetch the chains, keeping only
+  // what readers could see by `at`.
   let missing = [...all.values()].map((c) => c.repeatsCitationId).filter((id): id is string => !!id && !all.has(id));
+  const looked = new Set<string>();
   while (missing.length > 0) {
+    for (const id of missing) looked.add(id);
     const found = await db.citation.findMany({
-      where: { id: { in: missing } },
-      select: { id: true, sourceId: true, repeatsCitationId: true },
+      where: { id: { in: missing }, event: { published: true, knownFrom: { lte: at } } },
+      select: { ...countCitationSelect, event: { select: { firstReportedAt: true } } },
     });
-    for (const c of found) all.set(c.id, c);
-    missing = found.map((c) => c.repeatsCitationId).filter((id): id is string => !!id && !all.has(id));
+    for (const c of found) if (citationDate(c, c.event).getTime() <= at.getTime()) all.set(c.id, c);
+    missing = found.map((c) => c.repeatsCitationId).filter((id): id is string => !!id && !all.has(id) && !looked.has(id));
   }
   const counts = new Map<string, IndependentCount>();
   for (const claimId of claimIds) {
-    const citations = links.filter((l) => l.claimId === claimId).flatMap((l) => l.event.citations);
+    const citations = links.filter((l) => l.claimId === claimId).flatMap((l) => visibleOf(l.event));
     counts.set(claimId, independentSourceCount(citations, all));
   }
   return counts;
@@ -84,7 +107,11 @@ export type StatusChangeInput = {
 export async function recordClaimStatusChange(tx: Tx, input: StatusChangeInput) {
   const claim = await tx.claim.findUnique({
     where: { id: input.claimId },
-    select: { id: true, status: true, history: { select: { knownAt: true }, orderBy: { knownAt: "desc" }, take: 1 } },
+    select: {
+      id: true,
+      status: true,
+      history: { select: { knownAt: true, sequence: true }, orderBy: [{ knownAt: "desc" }, { sequence: "desc" }], take: 1 },
+    },
   });
   if (!claim) throw new DomainError("The claim does not exist.", "claimId");
 
@@ -105,14 +132,20 @@ export async function recordClaimStatusChange(tx: Tx, input: StatusChangeInput) 
         attribution: true,
         publishedAt: true,
         source: { select: { name: true } },
-        event: { select: { claims: { where: { claimId: input.claimId }, select: { stance: true } } } },
+        event: {
+          select: {
+            firstReportedAt: true,
+            knownFrom: true,
+            claims: { where: { claimId: input.claimId }, select: { stance: true } },
+          },
+        },
       },
     });
     if (!c) throw new DomainError("The evidence citation does not exist.", "evidenceCitationId");
     evidence = {
       id: c.id,
       attribution: c.attribution,
-      publishedAt: c.publishedAt,
+      knownFrom: new Date(Math.max(citationDate(c, c.event).getTime(), c.event.knownFrom.getTime())),
       sourceName: c.source.name,
       stance: c.event.claims[0]?.stance ?? null,
     };
@@ -135,6 +168,7 @@ export async function recordClaimStatusChange(tx: Tx, input: StatusChangeInput) 
       fromStatus: latest ? claim.status : null,
       toStatus: input.to,
       knownAt: input.knownAt,
+      sequence: (latest?.sequence ?? 0) + 1,
       reason: input.reason.trim(),
       evidenceCitationId: input.evidenceCitationId,
       changedBy: input.changedBy,

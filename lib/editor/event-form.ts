@@ -2,7 +2,8 @@ import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { z } from "zod";
 import { isValidTimeZone, parseIsoDay } from "../dates";
-import { ACTOR_ROLES, ATTRIBUTIONS, EVENT_KINDS, PRECISIONS } from "../domain";
+import { ACTOR_ROLES, ATTRIBUTIONS, DATE_BOUNDS, EVENT_KINDS, PRECISIONS } from "../domain";
+import { isWebUrl, WEB_URL_MESSAGE } from "../url";
 import type { FormValues } from "./form-state";
 
 // The event and citation forms: field names, parsing (times are entered in the event's own zone)
@@ -45,6 +46,7 @@ export const eventFormSchema = z
     occurredEndDate: z.string().optional().default(""),
     occurredEndTime: z.string().optional().default(""),
     precision: z.enum(PRECISIONS, { error: "Choose a precision." }),
+    dateBound: z.enum(DATE_BOUNDS, { error: "Choose what the sources say of the date." }).default("EXACT"),
     approximate: z
       .string()
       .optional()
@@ -64,6 +66,9 @@ export const eventFormSchema = z
     if (!occurredAt) ctx.addIssue({ code: "custom", path: ["occurredDate"], message: "Enter a valid date and time." });
     if (!firstReportedAt) ctx.addIssue({ code: "custom", path: ["firstReportedDate"], message: "Enter a valid date and time." });
     if (v.occurredEndDate.trim() && !occurredEndAt) ctx.addIssue({ code: "custom", path: ["occurredEndDate"], message: "Enter a valid end date." });
+    if (v.dateBound === "BETWEEN" && !v.occurredEndDate.trim()) {
+      ctx.addIssue({ code: "custom", path: ["occurredEndDate"], message: "A date “between” two dates needs the later one here." });
+    }
     if (v.precision === "MINUTE" || v.precision === "HOUR") {
       if (!/^\d{2}:\d{2}$/.test(v.occurredTime.trim())) {
         ctx.addIssue({ code: "custom", path: ["occurredTime"], message: "A minute or hour precision needs a time." });
@@ -85,6 +90,7 @@ export const eventFormSchema = z
       occurredEndAt,
       precision: v.precision,
       approximate: v.approximate,
+      dateBound: v.dateBound,
       timeNote: v.timeNote,
       timeZone: v.timeZone,
       dayOrder: v.dayOrder,
@@ -104,6 +110,7 @@ export type StoredEventForForm = {
   occurredEndAt: Date | null;
   precision: string;
   approximate: boolean;
+  dateBound: string;
   timeNote: string | null;
   timeZone: string;
   dayOrder: number;
@@ -129,6 +136,7 @@ export function eventToFormValues(e: StoredEventForForm): FormValues {
     occurredEndDate: end.day,
     occurredEndTime: e.occurredEndAt && timed ? end.time : "",
     precision: e.precision,
+    dateBound: e.dateBound,
     approximate: e.approximate ? "on" : "",
     timeNote: e.timeNote ?? "",
     dayOrder: String(e.dayOrder),
@@ -152,6 +160,7 @@ export function eventFormAsSnapshot(values: FormValues): Record<string, string> 
     location: text(values.location).trim(),
     occurredAt: at(text(values.occurredDate), text(values.occurredTime)),
     precision: text(values.precision),
+    dateBound: text(values.dateBound) || "EXACT",
     approximate: text(values.approximate) === "on" ? "true" : "false",
     timeNote: text(values.timeNote).trim(),
     timeZone: zone,
@@ -171,12 +180,12 @@ export const citationFormSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v && v.trim() ? v.trim() : null))
-    .refine((v) => v === null || /^https?:\/\/\S+$/i.test(v), "Enter a full http:// or https:// address."),
+    .refine((v) => v === null || isWebUrl(v), WEB_URL_MESSAGE),
   archivedUrl: z
     .string()
     .optional()
     .transform((v) => (v && v.trim() ? v.trim() : null))
-    .refine((v) => v === null || /^https?:\/\/\S+$/i.test(v), "Enter a full http:// or https:// address."),
+    .refine((v) => v === null || isWebUrl(v), WEB_URL_MESSAGE),
   title: optional,
   publishedDate: z
     .string()
@@ -184,10 +193,14 @@ export const citationFormSchema = z.object({
     .transform((v) => v?.trim() ?? "")
     .refine((v) => v === "" || parseIsoDay(v) !== null, "Enter the date as YYYY-MM-DD."),
   publishedTime: z.string().optional().default(""),
-  publishedPrecision: z.enum(PRECISIONS).default("DAY"),
+  // Blank: the precision is unknown (a publication date then counts at day precision).
+  publishedPrecision: z.union([z.enum(PRECISIONS), z.literal("")]).optional().transform((v) => (v ? v : null)),
   quote: optional,
   attribution: z.enum(ATTRIBUTIONS, { error: "Choose how the citation is attributed." }),
   attributionText: optional,
+  speakerActorId: optional,
+  originSourceId: optional,
+  originText: optional,
   repeatsCitationId: optional,
   note: optional,
 });
@@ -199,10 +212,13 @@ export function citationInputFrom(v: z.infer<typeof citationFormSchema>, zone: s
     archivedUrl: v.archivedUrl,
     title: v.title,
     publishedAt: v.publishedDate ? localToInstant(v.publishedDate, v.publishedTime, zone) : null,
-    publishedPrecision: v.publishedPrecision,
+    publishedPrecision: v.publishedDate ? v.publishedPrecision : null,
     quote: v.quote,
     attribution: v.attribution,
     attributionText: v.attributionText,
+    speakerActorId: v.speakerActorId,
+    originSourceId: v.originSourceId,
+    originText: v.originText,
     repeatsCitationId: v.repeatsCitationId,
     note: v.note,
   };

@@ -25,6 +25,7 @@ async function fieldsOf(eventId: string): Promise<EventFieldsInput> {
     occurredEndAt: e.occurredEndAt,
     precision: e.precision,
     approximate: e.approximate,
+    dateBound: e.dateBound,
     timeNote: e.timeNote,
     timeZone: e.timeZone,
     dayOrder: e.dayOrder,
@@ -116,6 +117,7 @@ describe("changing a claim's status from the editor", () => {
     const spokesperson = await addCitation(user, confirming.id, {
       sourceId: source.id, url: null, archivedUrl: null, title: null, publishedAt: TEST_INSTANT, publishedPrecision: "DAY",
       quote: "We can confirm it.", attribution: "SPOKESPERSON", attributionText: "the spokesperson", repeatsCitationId: null, note: null,
+      speakerActorId: null, originSourceId: null, originText: null,
     });
     await changeClaimStatus(user, { claimId: claim.id, expectedVersion: 2, to: "CONFIRMED", knownAt: new Date(TEST_INSTANT.getTime() + 1000), reason: "Confirmed at the briefing.", evidenceCitationId: spokesperson.id });
     expect((await getDb().claim.findUniqueOrThrow({ where: { id: claim.id } })).status).toBe("CONFIRMED");

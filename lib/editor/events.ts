@@ -1,9 +1,17 @@
 import "server-only";
 import { getDb, type Tx } from "../db";
-import type { ActorRoleValue, AttributionValue, EventKindValue, PrecisionValue, RelationTypeValue, StanceValue } from "../domain";
+import type {
+  ActorRoleValue,
+  AttributionValue,
+  DateBoundValue,
+  EventKindValue,
+  PrecisionValue,
+  RelationTypeValue,
+  StanceValue,
+} from "../domain";
 import { DomainError } from "../errors";
-import { derivedTimeFields } from "../events/derived";
-import { checkNewEvent, createEvent, refreshEvents } from "../events/write";
+import { normalizeEventDate } from "../events/derived";
+import { checkNewCitation, checkNewEvent, createEvent, refreshEvents } from "../events/write";
 import type { SessionUser } from "../auth/roles";
 import { ConflictError } from "./conflict";
 import { diffSnapshots, plain, type Snapshot } from "./diff";
@@ -23,6 +31,7 @@ export type EventFieldsInput = {
   occurredEndAt: Date | null;
   precision: PrecisionValue;
   approximate: boolean;
+  dateBound: DateBoundValue;
   timeNote: string | null;
   timeZone: string;
   dayOrder: number;
@@ -66,6 +75,7 @@ export async function eventSnapshot(tx: Tx, eventId: string): Promise<{ version:
       occurredEndAt: plain(e.occurredEndAt),
       precision: e.precision,
       approximate: e.approximate,
+      dateBound: e.dateBound,
       timeNote: e.timeNote,
       timeZone: e.timeZone,
       dayOrder: e.dayOrder,
@@ -154,9 +164,10 @@ export async function updateEventFields(
   user: SessionUser,
   eventId: string,
   expectedVersion: number,
-  input: EventFieldsInput,
+  raw: EventFieldsInput,
   note: ChangeNote = {},
 ) {
+  const input = normalizeEventDate(raw);
   return getDb().$transaction(async (tx) => {
     const before = await currentOrThrow(tx, eventId, expectedVersion);
     const existing = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { published: true, storyId: true, _count: { select: { citations: true } } } });
@@ -177,10 +188,10 @@ export async function updateEventFields(
       occurredEndAt: input.occurredEndAt,
       precision: input.precision,
       approximate: input.approximate,
+      dateBound: input.dateBound,
       timeNote: input.timeNote?.trim() || null,
       timeZone: input.timeZone,
       dayOrder: input.dayOrder,
-      ...derivedTimeFields(input),
       firstReportedAt: input.firstReportedAt,
     });
     await tx.eventActor.deleteMany({ where: { eventId } });
@@ -272,16 +283,23 @@ export type CitationInput = {
   archivedUrl: string | null;
   title: string | null;
   publishedAt: Date | null;
-  publishedPrecision: PrecisionValue;
+  /** Null when unknown (always so when publishedAt is). */
+  publishedPrecision: PrecisionValue | null;
   quote: string | null;
   attribution: AttributionValue;
   attributionText: string | null;
+  speakerActorId: string | null;
+  originSourceId: string | null;
+  originText: string | null;
   repeatsCitationId: string | null;
   note: string | null;
 };
 
 async function citationSnapshot(tx: Tx, citationId: string): Promise<{ version: number; eventId: string; snapshot: Snapshot } | null> {
-  const c = await tx.citation.findUnique({ where: { id: citationId }, include: { source: { select: { name: true } } } });
+  const c = await tx.citation.findUnique({
+    where: { id: citationId },
+    include: { source: { select: { name: true } }, speaker: { select: { name: true } }, origin: { select: { name: true } } },
+  });
   if (!c) return null;
   return {
     version: c.version,
@@ -296,6 +314,9 @@ async function citationSnapshot(tx: Tx, citationId: string): Promise<{ version: 
       quote: c.quote,
       attribution: c.attribution,
       attributionText: c.attributionText,
+      speaker: c.speaker?.name ?? null,
+      origin: c.origin?.name ?? null,
+      originText: c.originText,
       repeatsCitationId: c.repeatsCitationId,
       note: c.note,
     },
@@ -304,6 +325,20 @@ async function citationSnapshot(tx: Tx, citationId: string): Promise<{ version: 
 
 function prefixed(prefix: string, diff: Record<string, { from: unknown; to: unknown }>) {
   return Object.fromEntries(Object.entries(diff).map(([k, v]) => [`${prefix}.${k}`, v])) as ReturnType<typeof diffSnapshots>;
+}
+
+/** The citation rules (lib/events/write.ts) and the records it names. */
+async function checkCitation(tx: Tx, citationId: string | null, input: CitationInput) {
+  checkNewCitation(input, "citation");
+  if (input.speakerActorId && !(await tx.actor.findUnique({ where: { id: input.speakerActorId }, select: { id: true } }))) {
+    throw new DomainError("The speaker does not exist.", "speakerActorId");
+  }
+  for (const [field, id] of [["sourceId", input.sourceId], ["originSourceId", input.originSourceId]] as const) {
+    if (id && !(await tx.source.findUnique({ where: { id }, select: { id: true } }))) {
+      throw new DomainError("That source does not exist.", field);
+    }
+  }
+  await checkRepeats(tx, citationId, input.repeatsCitationId);
 }
 
 async function checkRepeats(tx: Tx, citationId: string | null, repeatsCitationId: string | null) {
@@ -318,8 +353,10 @@ export async function addCitation(user: SessionUser, eventId: string, input: Cit
   return getDb().$transaction(async (tx) => {
     const event = await tx.event.findUnique({ where: { id: eventId }, select: { _count: { select: { citations: true } } } });
     if (!event) throw new DomainError("The event does not exist.", "eventId");
-    await checkRepeats(tx, null, input.repeatsCitationId);
-    const c = await tx.citation.create({ data: { eventId, ...input, position: event._count.citations } });
+    await checkCitation(tx, null, input);
+    const c = await tx.citation.create({
+      data: { eventId, ...input, publishedPrecision: input.publishedAt ? input.publishedPrecision : null, position: event._count.citations },
+    });
     await tx.event.update({ where: { id: eventId }, data: { version: { increment: 1 } } });
     await refreshEvents(tx, [eventId]);
     const after = await citationSnapshot(tx, c.id);
@@ -340,10 +377,10 @@ export async function updateCitation(user: SessionUser, citationId: string, expe
     const before = await citationSnapshot(tx, citationId);
     if (!before) throw new DomainError("The citation does not exist.", "id");
     if (before.version !== expectedVersion) throw new ConflictError("citation", before.version, before.snapshot);
-    await checkRepeats(tx, citationId, input.repeatsCitationId);
+    await checkCitation(tx, citationId, input);
     const { count } = await tx.citation.updateMany({
       where: { id: citationId, version: expectedVersion },
-      data: { ...input, version: { increment: 1 } },
+      data: { ...input, publishedPrecision: input.publishedAt ? input.publishedPrecision : null, version: { increment: 1 } },
     });
     if (count === 0) {
       const now = await citationSnapshot(tx, citationId);
@@ -396,16 +433,41 @@ export async function removeCitation(user: SessionUser, citationId: string, reas
 // Stances (event ↔ claim) and relations (event ↔ event)
 // ----------------------------------------------------------------------------------------------
 
-export async function linkClaim(user: SessionUser, eventId: string, claimId: string, stance: StanceValue, linkNote: string | null) {
+/**
+ * Links the event to a claim with a stance (or changes the stance). `main` makes it the event's
+ * main claim, which its label follows; a first link is the main claim whatever `main` says.
+ */
+export async function linkClaim(
+  user: SessionUser,
+  eventId: string,
+  claimId: string,
+  stance: StanceValue,
+  linkNote: string | null,
+  main = false,
+) {
   return getDb().$transaction(async (tx) => {
     const claim = await tx.claim.findUnique({ where: { id: claimId }, select: { text: true } });
     if (!claim) throw new DomainError("The claim does not exist.", "claimId");
     const existing = await tx.eventClaim.findUnique({ where: { eventId_claimId: { eventId, claimId } } });
+    const others = await tx.eventClaim.findMany({
+      where: { eventId, claimId: { not: claimId } },
+      orderBy: [{ position: "asc" }, { claimId: "asc" }],
+      select: { claimId: true },
+    });
+    // Positions are rewritten 0, 1, 2… with the main claim first.
+    const order = main ? [claimId, ...others.map((o) => o.claimId)] : others.map((o) => o.claimId);
+    if (!main) {
+      const at = existing ? Math.min(existing.position, order.length) : order.length;
+      order.splice(at, 0, claimId);
+    }
     await tx.eventClaim.upsert({
       where: { eventId_claimId: { eventId, claimId } },
-      create: { eventId, claimId, stance, note: linkNote },
-      update: { stance, note: linkNote },
+      create: { eventId, claimId, stance, note: linkNote, position: order.indexOf(claimId) },
+      update: { stance, note: linkNote, position: order.indexOf(claimId) },
     });
+    for (const [position, id] of order.entries()) {
+      if (id !== claimId) await tx.eventClaim.update({ where: { eventId_claimId: { eventId, claimId: id } }, data: { position } });
+    }
     await tx.event.update({ where: { id: eventId }, data: { version: { increment: 1 } } });
     await refreshEvents(tx, [eventId]);
     await recordRevision(tx, {

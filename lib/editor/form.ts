@@ -2,6 +2,7 @@ import "server-only";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { z } from "zod";
 import { DomainError } from "../errors";
+import { isWebUrl, WEB_URL_MESSAGE } from "../url";
 import { ConflictError } from "./conflict";
 import type { Plain } from "./diff";
 import type { FormState, FormValues } from "./form-state";
@@ -31,7 +32,7 @@ export const optionalUrl = z
   .string()
   .optional()
   .transform((v) => (v && v.trim() ? v.trim() : null))
-  .refine((v) => v === null || /^https?:\/\/\S+$/i.test(v), "Enter a full http:// or https:// address.");
+  .refine((v) => v === null || isWebUrl(v), WEB_URL_MESSAGE);
 
 export const versionField = z.coerce.number().int().min(1);
 

@@ -19,7 +19,10 @@ export async function getEditorEvent(id: string) {
       actors: { orderBy: [{ role: "asc" }, { actorId: "asc" }] },
       tags: { include: { tag: { select: { name: true } } } },
       citations: { orderBy: { position: "asc" }, include: { source: { select: { name: true } } } },
-      claims: { include: { claim: { select: { id: true, slug: true, text: true, status: true } } } },
+      claims: {
+        orderBy: [{ position: "asc" }, { claimId: "asc" }],
+        include: { claim: { select: { id: true, slug: true, text: true, status: true } } },
+      },
       relationsFrom: { include: { to: { select: { slug: true, headline: true } } } },
       corrections: { orderBy: { createdAt: "asc" } },
     },

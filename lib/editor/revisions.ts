@@ -3,13 +3,14 @@ import type { Db, Tx } from "../db";
 import { getDb } from "../db";
 import { parseDiff, type FieldDiff } from "./diff";
 
-export type EntityType = "Event" | "Claim" | "Source" | "Actor" | "User";
+export type EntityType = "Event" | "Claim" | "Source" | "Actor" | "Tag" | "Story" | "User";
 
 export type RevisionInput = {
   entityType: EntityType;
   entityId: string;
   action: string;
-  userId: string;
+  /** Null for a change no signed-in user made (an import from the command line). */
+  userId: string | null;
   diff: FieldDiff;
   reason?: string | null;
   isCorrection?: boolean;

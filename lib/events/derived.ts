@@ -1,4 +1,7 @@
+import { TZDate } from "@date-fns/tz";
+import { endOfMonth, endOfYear } from "date-fns";
 import { localDay } from "../dates";
+import type { DateBoundValue, PrecisionValue } from "../domain";
 
 // Fields of an event that are derived from others and stored for indexed filtering and ordering.
 
@@ -24,9 +27,45 @@ export function searchTextFor(parts: readonly (string | null | undefined)[]): st
   return searchFormOf(parts.filter((p): p is string => typeof p === "string" && p.length > 0).join("\n"));
 }
 
-export function derivedTimeFields(input: { occurredAt: Date; timeZone: string; dayOrder: number }) {
+export type EventDate = {
+  occurredAt: Date;
+  occurredEndAt?: Date | null;
+  precision: PrecisionValue;
+  dateBound?: DateBoundValue;
+  timeZone: string;
+  firstReportedAt: Date;
+};
+
+/**
+ * An event's date as stored: a date unknown to the sources is placed by the event's first report,
+ * at day precision, with no end (DESIGN.md, "Time is honest").
+ */
+export function normalizeEventDate<T extends EventDate>(input: T): T {
+  if (input.dateBound !== "UNKNOWN") return input;
+  return { ...input, occurredAt: input.firstReportedAt, occurredEndAt: null, precision: "DAY" };
+}
+
+/** The last instant of the precision period `at` falls in, in `zone`: the month's last day for MONTH. */
+function endOfPeriod(at: Date, precision: PrecisionValue, zone: string): Date {
+  const local = new TZDate(at, zone);
+  if (precision === "MONTH") return new Date(endOfMonth(local).getTime());
+  if (precision === "YEAR") return new Date(endOfYear(local).getTime());
+  return at;
+}
+
+/**
+ * The stored date fields: the day the event is grouped under (`occurredOn`), its ordering key,
+ * and the last day of its span when it covers several days (a month or year precision, a range,
+ * a lasting event), which the from/to filters test for overlap.
+ */
+export function derivedTimeFields(input: EventDate & { dayOrder: number }) {
+  const e = normalizeEventDate(input);
+  const occurredOn = localDay(e.occurredAt, e.timeZone);
+  const end = endOfPeriod(e.occurredEndAt ?? e.occurredAt, e.precision, e.timeZone);
+  const lastDay = localDay(end, e.timeZone);
   return {
-    occurredOn: localDay(input.occurredAt, input.timeZone),
-    timelineKey: timelineKeyFor(input.occurredAt, input.timeZone, input.dayOrder),
+    occurredOn,
+    spanEndOn: lastDay > occurredOn ? lastDay : null,
+    timelineKey: timelineKeyFor(e.occurredAt, e.timeZone, input.dayOrder),
   };
 }

@@ -1,81 +1,232 @@
 import { formatPublished } from "../dates";
 import {
   EVENT_STATUS_LABEL,
-  isOnRecord,
+  isMediaSource,
+  RELATION_LABEL,
   type AttributionValue,
   type ClaimStatusValue,
   type EventStatusValue,
   type RelationTypeValue,
-  RELATION_LABEL,
 } from "../domain";
+import {
+  claimStateAt,
+  labelStatusAt,
+  mainClaim,
+  visibleCitations,
+  voiceClassOf,
+  type ClaimChangeFacts,
+  type CitationFacts,
+  type EventFacts,
+  type VoiceFacts,
+} from "./projection";
 
-type LabelCitation = {
-  attribution: AttributionValue;
-  attributionText: string | null;
-  source: { name: string };
+// The words of a label: what the item is, whose voice it credits (the speaker, not the outlet that
+// carried the words), and where its main claim stands by then ("since confirmed on the record").
+
+/** A citation as a label credits it. */
+export type VoiceCitation = VoiceFacts;
+
+export type Credit = {
+  /** Who spoke: "Matthew Miller, State Department spokesperson", or the source itself. */
+  voice: string;
+  /** The outlet that carried the words, when it is not the speaker's own channel. */
+  carrier: string | null;
+  /** The outlet a relay names as its origin, or the words that stand for it. */
+  origin: string | null;
 };
 
-type LabelClaimChange = {
-  toStatus: ClaimStatusValue;
+export type Verdict = {
+  status: ClaimStatusValue;
   knownAt: Date;
-  evidenceCitation: { source: { name: string } } | null;
+  /** "since confirmed on the record by John Kirby, 25 Nov 2024". */
+  text: string;
 };
 
-export type StatusLabel = { status: EventStatusValue; text: string; detail: string | null };
+export type StatusLabel = {
+  status: EventStatusValue;
+  /** The label: "Officially confirmed", "Claimed by the Russian Ministry of Defence, not independently verified". */
+  text: string;
+  /** What qualifies it: by whom, when, as reported by whom, citing whom. */
+  detail: string | null;
+  credit: Credit | null;
+  /** Where the main claim stands, when that moved on since the item's own label. */
+  verdict: Verdict | null;
+};
 
-function unique(values: (string | null)[]): string[] {
-  return [...new Set(values.filter((v): v is string => !!v && v.trim().length > 0))];
-}
-
-const FALLBACK_ATTRIBUTION: Record<AttributionValue, string | null> = {
+const FALLBACK_DESCRIPTOR: Record<AttributionValue, string | null> = {
   NAMED_ON_RECORD: null,
   SPOKESPERSON: null,
   DOCUMENT: null,
   ANONYMOUS_OFFICIALS: "citing anonymous officials",
+  OUTLET_OWN: "its own reporting",
+  PARTY_CLAIM: null,
   UNKNOWN: "sourcing not stated",
 };
 
-/**
- * The visible status label of a timeline item and the words that qualify it: who a media report
- * cites, who spoke on the record, and by whom and when an official confirmation or denial came.
- */
-export function statusLabel(
+function speakerText(s: NonNullable<CitationFacts["speaker"]>): string {
+  const role = s.title ?? s.affiliation;
+  // "Russian government" needs no ", Russia".
+  return role && !s.name.includes(role) ? `${s.name}, ${role}` : s.name;
+}
+
+/** The voice a citation carries, and who carried it. */
+export function creditOf(c: VoiceCitation): Credit {
+  const origin = c.origin?.name ?? (c.originText?.trim() || null);
+  const carrier = origin || isMediaSource(c.source.kind) ? c.source.name : null;
+  let voice: string;
+  if (c.speaker) {
+    const words = c.attributionText?.trim();
+    // The verbatim descriptor adds to the speaker unless it only names them again.
+    voice = words && !words.includes(c.speaker.name) ? `${speakerText(c.speaker)}, ${words}` : speakerText(c.speaker);
+  } else if (c.attribution === "ANONYMOUS_OFFICIALS" || c.attribution === "OUTLET_OWN" || c.attribution === "UNKNOWN") {
+    voice = origin ?? c.source.name;
+  } else {
+    voice = c.attributionText?.trim() || origin || c.source.name;
+  }
+  return { voice, carrier: carrier === voice ? null : carrier, origin };
+}
+
+/** ", as reported by Reuters" or ", as reported by Reuters via The Guardian". */
+function carriedText(credit: Credit): string {
+  if (!credit.carrier) return "";
+  if (credit.origin && credit.origin !== credit.voice) return `, as reported by ${credit.origin} via ${credit.carrier}`;
+  if (credit.origin) return `, via ${credit.carrier}`;
+  return `, as reported by ${credit.carrier}`;
+}
+
+function creditText(credit: Credit): string {
+  return `${credit.voice}${carriedText(credit)}`;
+}
+
+/** The party a party's claim belongs to: the speaker's body, or the source speaking for itself. */
+function partyOf(c: VoiceCitation): string {
+  if (c.speaker) return c.speaker.affiliation ?? c.speaker.name;
+  if (!isMediaSource(c.source.kind)) return c.source.name;
+  return c.attributionText?.trim() || c.origin?.name || c.source.name;
+}
+
+function day(at: Date, zone: string): string {
+  return formatPublished(at, "DAY", zone);
+}
+
+function published(c: VoiceCitation, fallback: Date, zone: string): string {
+  if (!c.publishedAt) return day(fallback, zone);
+  const precision = c.publishedPrecision ?? "DAY";
+  return formatPublished(c.publishedAt, precision === "MINUTE" || precision === "HOUR" ? "DAY" : precision, zone);
+}
+
+/** Media reports credited each by their outlet (or the outlet they relay) and whom they cite. */
+function reportedDetail(citations: readonly VoiceCitation[]): string | null {
+  const parts: string[] = [];
+  for (const c of citations) {
+    const credit = creditOf(c);
+    const outlet = credit.origin ? `${credit.origin} (as relayed by ${c.source.name})` : c.source.name;
+    const descriptor = c.attributionText?.trim() || FALLBACK_DESCRIPTOR[c.attribution];
+    const who = c.speaker ? creditText(credit) : outlet;
+    const part = descriptor && !c.speaker ? `${who}, ${descriptor}` : who;
+    if (!parts.includes(part)) parts.push(part);
+  }
+  if (parts.length === 0) return null;
+  return parts.length > 3 ? `${parts.slice(0, 3).join("; ")}; and ${parts.length - 3} more` : parts.join("; ");
+}
+
+const VERDICT_WORDS: Partial<Record<ClaimStatusValue, string>> = {
+  CONFIRMED: "confirmed on the record",
+  DENIED: "officially denied",
+  CORROBORATED: "corroborated by independent sources",
+  DISPUTED: "disputed",
+  RETRACTED: "retracted or shown false",
+  SUPERSEDED: "superseded",
+};
+
+/** Verdicts a label already says in its own words. */
+const SAID_BY_LABEL: Partial<Record<EventStatusValue, ClaimStatusValue>> = {
+  CONFIRMED: "CONFIRMED",
+  DENIED: "DENIED",
+  DISPUTED: "DISPUTED",
+};
+
+function verdictOf(
   status: EventStatusValue,
-  citations: readonly LabelCitation[],
-  claimChanges: readonly LabelClaimChange[],
+  change: ClaimChangeFacts | null,
+  eventKnownFrom: Date,
   zone: string,
+): Verdict | null {
+  if (!change || status === "RETRACTED") return null;
+  const words = VERDICT_WORDS[change.toStatus];
+  if (!words || SAID_BY_LABEL[status] === change.toStatus) return null;
+  const by = change.evidenceCitation ? ` by ${creditOf(change.evidenceCitation).voice.split(",")[0]}` : "";
+  const since = change.knownAt.getTime() >= eventKnownFrom.getTime() ? "since" : "already";
+  return { status: change.toStatus, knownAt: change.knownAt, text: `${since} ${words}${by}, ${day(change.knownAt, zone)}` };
+}
+
+/** The credited citation: the earliest visible one in the strongest voice of the label. */
+function creditedCitation(citations: readonly VoiceCitation[], status: EventStatusValue): VoiceCitation | null {
+  const order =
+    status === "CONFIRMED" || status === "DENIED"
+      ? (["OFFICIAL"] as const)
+      : status === "CLAIMED" || status === "DISPUTED"
+        ? (["PARTY", "OFFICIAL", "DOCUMENT"] as const)
+        : (["OFFICIAL", "DOCUMENT", "PARTY", "MEDIA"] as const);
+  for (const voice of order) {
+    const found = citations.filter((c) => voiceClassOf(c.attribution) === voice);
+    if (found.length) return [...found].sort((a, b) => (a.publishedAt?.getTime() ?? 0) - (b.publishedAt?.getTime() ?? 0))[0]!;
+  }
+  return null;
+}
+
+/**
+ * The label of an event as a reader saw it at `at` (null: now), in the event's zone: its status
+ * (labelStatusAt), the voice it credits and the verdict on its main claim, from what was known
+ * then.
+ */
+export function eventLabel(
+  e: EventFacts & { citations: readonly (CitationFacts & VoiceCitation)[] },
+  at: Date | null,
+  zone: string,
+  knownFrom: Date,
 ): StatusLabel {
-  const text = EVENT_STATUS_LABEL[status];
-  const onRecord = citations.filter((c) => isOnRecord(c.attribution));
-  const offRecord = citations.filter((c) => !isOnRecord(c.attribution));
+  const status = labelStatusAt(e, at);
+  const citations = visibleCitations(e, at);
+  const main = mainClaim(e.claims);
+  const state = main ? claimStateAt(main.claim.history, at) : null;
+  const verdict = verdictOf(status, state?.change ?? null, knownFrom, zone);
+  const credited = creditedCitation(citations, status);
+  const credit = credited ? creditOf(credited) : null;
+  const confirmedNow = state?.status === "CONFIRMED" || state?.status === "CORROBORATED";
+  let text = EVENT_STATUS_LABEL[status];
   let detail: string | null = null;
   switch (status) {
-    case "REPORTED": {
-      const words = unique(offRecord.map((c) => c.attributionText ?? FALLBACK_ATTRIBUTION[c.attribution]));
-      detail = words.length ? words.join("; ") : null;
+    case "RETRACTED":
+      detail = e.retractedAt ? `retracted ${day(e.retractedAt, zone)}` : null;
+      break;
+    case "REPORTED":
+      if (state?.status === "CONFIRMED") text = "Media-reported";
+      detail = reportedDetail(citations.filter((c) => voiceClassOf(c.attribution) === "MEDIA"));
+      break;
+    case "CLAIMED": {
+      const party = credited ? partyOf(credited) : "a party";
+      text = confirmedNow ? `Claimed by ${party}` : `Claimed by ${party}, not independently verified`;
+      detail = credit ? creditText(credit) : null;
+      break;
+    }
+    case "DISPUTED": {
+      const party = credited ? partyOf(credited) : null;
+      const by = state?.change?.evidenceCitation ? ` by ${creditOf(state.change.evidenceCitation).voice}` : "";
+      const when = state?.change ? `, ${day(state.change.knownAt, zone)}` : "";
+      detail = `${party ? `claimed by ${party}; ` : ""}disputed${by}${when}`;
       break;
     }
     case "CONFIRMED":
     case "DENIED":
-    case "DISPUTED":
-    case "RETRACTED": {
-      const change = [...claimChanges]
-        .sort((a, b) => b.knownAt.getTime() - a.knownAt.getTime())
-        .find((c) => c.toStatus === status);
-      if (change) {
-        const by = change.evidenceCitation ? `by ${change.evidenceCitation.source.name}, ` : "";
-        detail = `${by}as of ${formatPublished(change.knownAt, "DAY", zone)}`;
-      } else if (onRecord.length) {
-        detail = unique(onRecord.map((c) => c.attributionText ?? c.source.name)).join("; ");
-      }
+      detail = credited && credit ? `by ${credit.voice}, ${published(credited, e.firstReportedAt, zone)}${carriedText(credit)}` : null;
       break;
-    }
-    case "DECLINED":
     case "ON_RECORD":
-      detail = unique(onRecord.map((c) => c.attributionText ?? c.source.name)).join("; ") || null;
+    case "DECLINED":
+      detail = credit ? creditText(credit) : null;
       break;
   }
-  return { status, text, detail };
+  return { status, text, detail, credit, verdict };
 }
 
 /** How a relation reads from the event being shown. */

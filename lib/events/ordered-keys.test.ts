@@ -272,7 +272,13 @@ describe("the as-of status filter through the status period key", () => {
     }
     await changeClaimStatus(claimA, "REPORTED", { knownAt: new Date("2024-11-04T12:00:00Z"), evidenceCitationId: events[0]!.citationIds[0] });
     await changeClaimStatus(claimB, "REPORTED", { knownAt: new Date("2024-11-05T12:00:00Z"), evidenceCitationId: events[2]!.citationIds[0] });
-    await changeClaimStatus(claimB, "DISPUTED", { knownAt: new Date("2024-11-09T12:00:00Z") });
+    const contradiction = await createTestEvent({
+      storyId,
+      occurredAt: new Date("2024-11-09T10:00:00Z"),
+      citations: [{ sourceId: source.id, attribution: "SPOKESPERSON" }],
+      claims: [{ claimId: claimB, stance: "DENIES" }],
+    });
+    await changeClaimStatus(claimB, "DISPUTED", { knownAt: new Date("2024-11-09T12:00:00Z"), evidenceCitationId: contradiction.citationIds[0] });
   });
 
   /** The view computed with the plain relation filter on EventStatusPeriod, newest first. */
@@ -281,7 +287,7 @@ describe("the as-of status filter through the status period key", () => {
       where: {
         storyId,
         published: true,
-        firstReportedAt: { lte: cutoff },
+        knownFrom: { lte: cutoff },
         statusPeriods: { some: { status: { in: statuses }, validFrom: { lte: cutoff }, OR: [{ validTo: null }, { validTo: { gt: cutoff } }] } },
       },
       orderBy: [{ timelineKey: "desc" }, { id: "desc" }],

@@ -12,7 +12,8 @@ import {
 } from "../../prisma/factories";
 import { databaseKind, getDb } from "../db";
 import type { RawSearchParams } from "../url";
-import { asOfFor, statusAsOf } from "./as-of";
+import { asOfFor } from "./as-of";
+import { briefStatusAt } from "./event-view";
 import { decodeCursor } from "./cursor";
 import { parseTimelineQuery } from "./filters";
 import {
@@ -653,34 +654,31 @@ describe("listTimeline: as of a date", () => {
     expect((await asOf("2024-12-07")).page.total).toBe(1);
   });
 
-  it("filters on the status as it stood then: reported on day 2, confirmed on day 9", async () => {
+  it("filters on the status as it stood then: the confirmation only from day 8, the report stays a report", async () => {
     const day2 = await asOf("2024-12-02", { status: "reported" });
     expect(slugs(day2.page)).toEqual(["asof-report"]);
     expect(day2.page.total).toBe(1);
-    expect(statusAsOf(day2.page.events[0]!, day2.asOf)).toBe("REPORTED");
+    expect(briefStatusAt(day2.page.events[0]!, day2.asOf.cutoff)).toBe("REPORTED");
     expect(slugs((await asOf("2024-12-02", { status: "confirmed" })).page)).toEqual([]);
 
-    expect(slugs((await asOf("2024-12-09", { status: "reported" })).page)).toEqual([]);
+    expect(slugs((await asOf("2024-12-09", { status: "reported" })).page)).toEqual(["asof-report"]);
     const day9 = await asOf("2024-12-09", { status: "confirmed" });
-    expect(slugs(day9.page)).toEqual(["asof-confirmation", "asof-report"]);
-    expect(day9.page.events.map((e) => statusAsOf(e, day9.asOf))).toEqual(["CONFIRMED", "CONFIRMED"]);
+    expect(slugs(day9.page)).toEqual(["asof-confirmation"]);
+    expect(day9.page.events.map((e) => briefStatusAt(e, day9.asOf.cutoff))).toEqual(["CONFIRMED"]);
   });
 
   it("uses the current status when there is no as-of date", async () => {
-    expect(slugs(await list({ status: "reported" }, PAGE_SIZE, { storyId: asOfStory }))).toEqual([]);
-    expect(slugs(await list({ status: "confirmed" }, PAGE_SIZE, { storyId: asOfStory }))).toEqual(["asof-confirmation", "asof-report"]);
+    expect(slugs(await list({ status: "reported" }, PAGE_SIZE, { storyId: asOfStory }))).toEqual(["asof-report"]);
+    expect(slugs(await list({ status: "confirmed" }, PAGE_SIZE, { storyId: asOfStory }))).toEqual(["asof-confirmation"]);
   });
 
-  it("stores the report's label history: reported until the confirmation, then confirmed", async () => {
+  it("stores the report's label history: a media report throughout (the verdict is not its label)", async () => {
     const periods = await getDb().eventStatusPeriod.findMany({
       where: { eventId: report.id },
       orderBy: { validFrom: "asc" },
       select: { status: true, validFrom: true, validTo: true },
     });
-    expect(periods).toEqual([
-      { status: "REPORTED", validFrom: at("2024-12-01T15:00:00Z"), validTo: at("2024-12-08T16:00:00Z") },
-      { status: "CONFIRMED", validFrom: at("2024-12-08T16:00:00Z"), validTo: null },
-    ]);
+    expect(periods).toEqual([{ status: "REPORTED", validFrom: at("2024-12-01T15:00:00Z"), validTo: null }]);
   });
 });
 

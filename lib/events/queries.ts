@@ -6,13 +6,14 @@ import type { EventStatusValue } from "../domain";
 import { searchEventIds } from "../search/full-text";
 import { encodeCursor, type TimelinePosition } from "./cursor";
 import { searchFormOf } from "./derived";
-import { eventBriefSelect } from "./selects";
+import { citationFactsSelect, claimLinksSelect, eventBriefSelect, eventTimeSelect } from "./selects";
 import type { TimelineQuery } from "./filters";
 
 export const PAGE_SIZE = 50;
 
 const relatedEventSelect = {
   ...eventBriefSelect,
+  timelineKey: true,
   actors: {
     where: { role: "SPEAKER" },
     select: { actor: { select: { name: true } } },
@@ -34,61 +35,22 @@ export const timelineEventSelect = {
   headline: true,
   summary: true,
   location: true,
-  occurredAt: true,
-  occurredEndAt: true,
-  precision: true,
-  approximate: true,
+  ...eventTimeSelect,
   timeNote: true,
-  timeZone: true,
   occurredOn: true,
+  spanEndOn: true,
   timelineKey: true,
   status: true,
-  firstReportedAt: true,
+  knownFrom: true,
   retractedAt: true,
   retractionNote: true,
   statusPeriods: { select: { status: true, validFrom: true, validTo: true } },
-  citations: {
-    orderBy: { position: "asc" },
-    select: {
-      id: true,
-      url: true,
-      title: true,
-      quote: true,
-      attribution: true,
-      attributionText: true,
-      publishedAt: true,
-      publishedPrecision: true,
-      repeatsCitationId: true,
-      source: { select: { slug: true, name: true } },
-    },
-  },
+  citations: { orderBy: { position: "asc" }, select: citationFactsSelect },
   actors: {
     select: { role: true, actor: { select: { slug: true, name: true, title: true } } },
   },
   tags: { select: { tag: { select: { slug: true, name: true } } } },
-  claims: {
-    select: {
-      stance: true,
-      note: true,
-      claim: {
-        select: {
-          id: true,
-          slug: true,
-          text: true,
-          scope: true,
-          status: true,
-          history: {
-            orderBy: { knownAt: "desc" },
-            select: {
-              toStatus: true,
-              knownAt: true,
-              evidenceCitation: { select: { source: { select: { name: true } } } },
-            },
-          },
-        },
-      },
-    },
-  },
+  claims: claimLinksSelect,
   relationsFrom: {
     where: { to: { published: true } },
     select: { type: true, note: true, to: { select: relatedEventSelect } },
@@ -158,22 +120,32 @@ export type TimelineScope = {
   updatedSince?: Date;
 };
 
+/**
+ * Which part of a from/to view a WHERE clause reads. "main": events that start within the range,
+ * which the timeline index seeks to. "spill": events that start before `from` and whose span
+ * (a month or year precision, a range, a lasting event) reaches into it; few, and found through
+ * their own index. The two are disjoint, and every spill event sorts after every main one.
+ */
+export type RangePart = "main" | "spill";
+
 /** The WHERE clause shared by the page, its count, feeds and the API. */
 export function timelineWhere(
   scope: TimelineScope,
   query: TimelineQuery,
   resolved: ResolvedFilters,
+  part: RangePart = "main",
 ): Prisma.EventWhereInput {
   const and: Prisma.EventWhereInput[] = [{ published: true }];
   if (scope.storyId) and.push({ storyId: scope.storyId });
   if (scope.updatedSince) and.push({ updatedAt: { gte: scope.updatedSince } });
   if (scope.cutoffs) {
-    // Only what had been reported by the cut-off, with the status filter applied to the label
-    // the event carried then.
+    // Only what was known by the cut-off (Event.knownFrom, from the as-of projection), with the
+    // status filter applied to the label the event carried then and the source filter to the
+    // sources it cited by then.
     and.push({
       OR: scope.cutoffs.map(({ storyId, cutoff }) => ({
         storyId,
-        firstReportedAt: { lte: cutoff },
+        knownFrom: { lte: cutoff },
         ...(query.statuses.length
           ? {
               statusPeriods: {
@@ -185,19 +157,26 @@ export function timelineWhere(
               },
             }
           : {}),
+        ...(resolved.sourceIds.length
+          ? { sourceKeys: { some: { sourceId: { in: resolved.sourceIds }, knownFrom: { lte: cutoff } } } }
+          : {}),
       })),
     });
-  } else if (query.statuses.length) {
-    and.push({ status: { in: query.statuses } });
+  } else {
+    if (query.statuses.length) and.push({ status: { in: query.statuses } });
+    // Several sources give their union: an event cited by any of them.
+    if (resolved.sourceIds.length) and.push({ citations: { some: { sourceId: { in: resolved.sourceIds } } } });
   }
   if (query.kinds.length) and.push({ kind: { in: query.kinds } });
-  // Several sources give their union: an event cited by any of them.
-  if (resolved.sourceIds.length) and.push({ citations: { some: { sourceId: { in: resolved.sourceIds } } } });
   if (resolved.actorIds.length) and.push({ actors: { some: { actorId: { in: resolved.actorIds } } } });
   if (resolved.tagIds.length) and.push({ tags: { some: { tagId: { in: resolved.tagIds } } } });
-  // timelineKey starts with occurredOn, so the same range on it lets the timeline index seek to
-  // the range instead of reading the story from its newest event.
-  if (query.from) and.push({ occurredOn: { gte: query.from } }, { timelineKey: { gte: query.from } });
+  // An event is in the range when its span overlaps it. timelineKey starts with occurredOn, so the
+  // same range on it lets the timeline index seek to the range instead of reading the story from
+  // its newest event; events that began earlier and reach into the range are the "spill" part.
+  if (query.from) {
+    if (part === "main") and.push({ occurredOn: { gte: query.from } }, { timelineKey: { gte: query.from } });
+    else and.push({ occurredOn: { lt: query.from } }, { spanEndOn: { gte: query.from } });
+  }
   if (query.to) and.push({ occurredOn: { lte: query.to } }, { timelineKey: { lt: `${query.to}|~` } });
   if (resolved.searchIds) and.push({ id: { in: resolved.searchIds } });
   if (query.q) {
@@ -295,6 +274,9 @@ function keyedWalk(scope: TimelineScope, query: TimelineQuery, resolved: Resolve
     // The key carries the current status, so the status filter is checked in the index before
     // the event is read. An "as of" view filters on the status at its cut-off instead (in rest).
     if (query.statuses.length && !scope.cutoffs) common.push({ status: { in: query.statuses } });
+    // As of a date, the event is listed under the source only once it cited it (knownFrom, in the
+    // key's index).
+    if (scope.cutoffs) common.push({ OR: scope.cutoffs.map(({ storyId, cutoff }) => ({ storyId, knownFrom: { lte: cutoff } })) });
     common.push({ event: rest });
     const where = (sourceId: string, position: KeyPosition): Prisma.EventSourceWhereInput => ({
       AND: [{ sourceId }, ...common, ...keyRangeWhere(query, position)],
@@ -405,13 +387,17 @@ export async function listTimeline(
   const walk = keyedWalk(scope, query, resolved);
   const readPage = (w: Prisma.EventWhereInput) =>
     db.event.findMany({ where: w, orderBy: [{ timelineKey: order }, { id: order }], take: pageSize + 1, select: timelineEventSelect });
+  // Events that began before `from` and reach into the range (RangePart "spill").
+  const spillWhere = query.from ? timelineWhere(scope, query, resolved, "spill") : null;
+  const positioned = (w: Prisma.EventWhereInput) => (anchor ? { AND: [w, positionWhere(anchor, goingNewer ? "newer" : "older")] } : w);
 
-  const [rows, total] = await Promise.all([
+  const [mainRows, spillRows, mainTotal, spillTotal] = await Promise.all([
     walk
       ? walk
           .ids(anchor ? { anchor, direction: goingNewer ? "newer" : "older" } : null, order, pageSize + 1)
           .then((ids) => readPage({ id: { in: ids } }))
       : readPage(pageWhere),
+    spillWhere ? readPage(positioned(spillWhere)) : [],
     options.countLimit
       ? walk
         ? walk.count(options.countLimit + 1)
@@ -422,7 +408,13 @@ export async function listTimeline(
             .findMany({ where, orderBy: [{ timelineKey: "desc" }, { id: "desc" }], take: options.countLimit + 1, select: { id: true } })
             .then((ids) => ids.length)
       : db.event.count({ where }),
+    spillWhere ? db.event.count({ where: spillWhere, ...(options.countLimit ? { take: options.countLimit + 1 } : {}) }) : 0,
   ]);
+  const total = mainTotal + spillTotal;
+  const sign = order === "desc" ? -1 : 1;
+  const rows = [...mainRows, ...spillRows]
+    .sort((a, b) => sign * (a.timelineKey < b.timelineKey ? -1 : a.timelineKey > b.timelineKey ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, pageSize + 1);
   const totalIsExact = !options.countLimit || total <= options.countLimit;
   const more = rows.length > pageSize;
   const events = rows.slice(0, pageSize);
@@ -450,37 +442,10 @@ export const eventDetailSelect = {
   citations: {
     orderBy: { position: "asc" },
     select: {
-      ...timelineEventSelect.citations.select,
+      ...citationFactsSelect,
       archivedUrl: true,
       note: true,
-      source: { select: { slug: true, name: true, kind: true } },
       repeats: { select: { id: true, source: { select: { name: true } } } },
-    },
-  },
-  claims: {
-    select: {
-      stance: true,
-      note: true,
-      claim: {
-        select: {
-          id: true,
-          slug: true,
-          text: true,
-          scope: true,
-          status: true,
-          history: {
-            orderBy: { knownAt: "asc" },
-            select: {
-              id: true,
-              fromStatus: true,
-              toStatus: true,
-              knownAt: true,
-              reason: true,
-              evidenceCitation: { select: { id: true, source: { select: { name: true } } } },
-            },
-          },
-        },
-      },
     },
   },
   corrections: { orderBy: { createdAt: "asc" }, select: { id: true, note: true, createdAt: true } },

@@ -4,20 +4,25 @@ import { isValidTimeZone } from "../dates";
 import type {
   ActorRoleValue,
   AttributionValue,
+  DateBoundValue,
   EventKindValue,
   PrecisionValue,
   StanceValue,
 } from "../domain";
 import { DomainError } from "../errors";
-import { deriveEventStatus, statusTimeline, type StatusPeriod } from "./status";
-import { derivedTimeFields, searchTextFor } from "./derived";
+import { isWebUrl, WEB_URL_MESSAGE } from "../url";
+import { derivedTimeFields, normalizeEventDate, searchTextFor } from "./derived";
+import { eventKnownFrom, labelPeriods, type EventFacts, type StatusPeriod } from "./projection";
 
 type Client = Db | Tx;
 
 /**
- * Recomputes the stored status label and search text of the given events from their citations,
- * stances and claim statuses. Every write path that touches an event, a citation, a stance or a
- * claim status calls this, so the stored label never disagrees with the model.
+ * Recomputes every stored field derived from an event's own fields, citations, stances and claim
+ * histories: its day, span and ordering key, the instant it became known, its search text, its
+ * current label and the history of its label (one period per change, from the as-of projection).
+ * Every write path that touches an event, a citation, a stance or a claim status calls this, so
+ * the stored data never disagree with the model. (The source key, EventSource, follows the
+ * Citation and Event rows through database triggers.)
  */
 export async function refreshEvents(db: Client, eventIds: readonly string[]): Promise<void> {
   if (eventIds.length === 0) return;
@@ -29,47 +34,53 @@ export async function refreshEvents(db: Client, eventIds: readonly string[]): Pr
       summary: true,
       status: true,
       searchText: true,
+      occurredAt: true,
+      occurredEndAt: true,
+      precision: true,
+      dateBound: true,
+      timeZone: true,
+      dayOrder: true,
+      occurredOn: true,
+      spanEndOn: true,
+      timelineKey: true,
       firstReportedAt: true,
+      knownFrom: true,
       retractedAt: true,
-      citations: { select: { attribution: true, quote: true }, orderBy: { position: "asc" } },
+      citations: {
+        select: { publishedAt: true, attribution: true, quote: true },
+        orderBy: { position: "asc" },
+      },
       claims: {
         select: {
           stance: true,
-          claim: {
-            select: {
-              status: true,
-              // Changes known at the same instant apply in the order they were recorded.
-              history: {
-                select: { toStatus: true, knownAt: true },
-                orderBy: [{ knownAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-              },
-            },
-          },
+          position: true,
+          claim: { select: { id: true, history: { select: { toStatus: true, knownAt: true, sequence: true } } } },
         },
       },
       statusPeriods: { select: { status: true, validFrom: true, validTo: true }, orderBy: { validFrom: "asc" } },
     },
   });
   for (const e of events) {
-    const attributions = e.citations.map((c) => c.attribution);
-    const status = deriveEventStatus({
-      retracted: e.retractedAt !== null,
-      attributions,
-      claimLinks: e.claims.map((l) => ({ stance: l.stance, claimStatus: l.claim.status })),
-    });
-    const searchText = searchTextFor([e.headline, e.summary, ...e.citations.map((c) => c.quote)]);
-    if (status !== e.status || searchText !== e.searchText) {
-      await db.event.update({ where: { id: e.id }, data: { status, searchText } });
-    }
-    const periods = statusTimeline({
+    const facts = {
       firstReportedAt: e.firstReportedAt,
       retractedAt: e.retractedAt,
-      attributions,
-      claimLinks: e.claims.map((l) => ({ stance: l.stance, history: l.claim.history })),
+      citations: e.citations,
+      claims: e.claims,
+    };
+    const periods = labelPeriods(facts as never as EventFacts);
+    const status = periods[periods.length - 1]?.status ?? "REPORTED";
+    const derived = {
+      ...derivedTimeFields(e),
+      knownFrom: eventKnownFrom(e),
+      status,
+      searchText: searchTextFor([e.headline, e.summary, ...e.citations.map((c) => c.quote)]),
+    };
+    const changed = (Object.keys(derived) as (keyof typeof derived)[]).some((k) => {
+      const a = derived[k];
+      const b = e[k];
+      return a instanceof Date && b instanceof Date ? a.getTime() !== b.getTime() : a !== b;
     });
-    // The history's present must agree with the stored label (claim.status is the latest change).
-    const current = periods[periods.length - 1];
-    if (current && current.status !== status) current.status = status;
+    if (changed) await db.event.update({ where: { id: e.id }, data: derived });
     if (!samePeriods(periods, e.statusPeriods)) {
       await db.eventStatusPeriod.deleteMany({ where: { eventId: e.id } });
       await db.eventStatusPeriod.createMany({ data: periods.map((p) => ({ eventId: e.id, ...p })) });
@@ -106,10 +117,14 @@ export type NewCitation = {
   archivedUrl?: string | null;
   title?: string | null;
   publishedAt?: Date | null;
-  publishedPrecision?: PrecisionValue;
+  /** Absent: day precision. Null: unknown (always so when publishedAt is). */
+  publishedPrecision?: PrecisionValue | null;
   quote?: string | null;
   attribution: AttributionValue;
   attributionText?: string | null;
+  speakerActorId?: string | null;
+  originSourceId?: string | null;
+  originText?: string | null;
   repeatsCitationId?: string | null;
   note?: string | null;
 };
@@ -127,14 +142,18 @@ export type NewEvent = {
   occurredEndAt?: Date | null;
   precision: PrecisionValue;
   approximate?: boolean;
+  dateBound?: DateBoundValue;
   timeNote?: string | null;
   timeZone: string;
   dayOrder?: number;
   firstReportedAt: Date;
   published?: boolean;
+  /** The version to start at (an import keeps the file's); 1 otherwise. */
+  version?: number;
   actors?: readonly { actorId: string; role: ActorRoleValue }[];
   tagIds?: readonly string[];
   citations: readonly NewCitation[];
+  /** The first is the event's main claim, which its label follows. */
   claims?: readonly { claimId: string; stance: StanceValue; note?: string | null }[];
 };
 
@@ -149,7 +168,14 @@ export function checkNewEvent(input: NewEvent): void {
   if (!isValidTimeZone(input.timeZone)) {
     throw new DomainError(`"${input.timeZone}" is not an IANA time zone.`, "timeZone");
   }
-  if (input.occurredEndAt && input.occurredEndAt.getTime() < input.occurredAt.getTime()) {
+  const bound = input.dateBound ?? "EXACT";
+  if (bound === "BETWEEN" && !input.occurredEndAt) {
+    throw new DomainError("A date “between” two dates needs the later one as its end.", "occurredEndAt");
+  }
+  if ((bound === "ON_OR_BEFORE" || bound === "ON_OR_AFTER") && input.occurredEndAt) {
+    throw new DomainError("An “on or before” or “on or after” date is one bound: leave the end empty.", "occurredEndAt");
+  }
+  if (bound !== "UNKNOWN" && input.occurredEndAt && input.occurredEndAt.getTime() < input.occurredAt.getTime()) {
     throw new DomainError("The end of the event cannot precede its start.", "occurredEndAt");
   }
   if (input.approximate && !input.timeNote?.trim()) {
@@ -158,28 +184,39 @@ export function checkNewEvent(input: NewEvent): void {
   if ((input.published ?? true) && input.citations.length === 0) {
     throw new DomainError("A published event needs at least one citation.", "citations");
   }
+  const claimIds = (input.claims ?? []).map((c) => c.claimId);
+  if (new Set(claimIds).size !== claimIds.length) {
+    throw new DomainError("A claim can be linked to an event only once.", "claims");
+  }
+  for (const [i, c] of input.citations.entries()) checkNewCitation(c, `citations[${i}]`);
+}
+
+/** Rules every citation obeys, whichever path writes it. */
+export function checkNewCitation(c: NewCitation, field = "citation"): void {
+  for (const key of ["url", "archivedUrl"] as const) {
+    const v = c[key];
+    if (v && !isWebUrl(v)) throw new DomainError(`${WEB_URL_MESSAGE} (got “${v.slice(0, 60)}”)`, `${field}.${key}`);
+  }
+  if (c.publishedPrecision && !c.publishedAt) {
+    throw new DomainError("A publication precision needs a publication date; leave both empty when the date is unknown.", `${field}.publishedPrecision`);
+  }
+  if (c.originSourceId && c.originSourceId === c.sourceId) {
+    throw new DomainError("A citation cannot relay its own source: leave the origin empty.", `${field}.originSourceId`);
+  }
 }
 
 /**
  * Creates an event with its citations, actors, tags and stances, and the stored fields derived
- * from them (day, ordering key, search text, status label). Run it inside a transaction.
+ * from them (day, span, ordering key, when it became known, search text, label and its history).
+ * Run it inside a transaction.
  */
-export async function createEvent(tx: Tx, input: NewEvent) {
+export async function createEvent(tx: Tx, raw: NewEvent) {
+  const input = normalizeEventDate(raw);
   checkNewEvent(input);
   const claimLinks = input.claims ?? [];
-  const claims = await tx.claim.findMany({
-    where: { id: { in: claimLinks.map((c) => c.claimId) } },
-    select: { id: true, status: true },
-  });
-  const statusOf = new Map(claims.map((c) => [c.id, c.status]));
-  const missing = claimLinks.find((c) => !statusOf.has(c.claimId));
-  if (missing) throw new DomainError("A linked claim does not exist.", "claims");
+  const found = await tx.claim.count({ where: { id: { in: claimLinks.map((c) => c.claimId) } } });
+  if (found !== claimLinks.length) throw new DomainError("A linked claim does not exist.", "claims");
 
-  const status = deriveEventStatus({
-    retracted: false,
-    attributions: input.citations.map((c) => c.attribution),
-    claimLinks: claimLinks.map((c) => ({ stance: c.stance, claimStatus: statusOf.get(c.claimId)! })),
-  });
   const dayOrder = input.dayOrder ?? 0;
   const published = input.published ?? true;
   const created = await tx.event.create({
@@ -195,15 +232,19 @@ export async function createEvent(tx: Tx, input: NewEvent) {
       occurredEndAt: input.occurredEndAt ?? null,
       precision: input.precision,
       approximate: input.approximate ?? false,
+      dateBound: input.dateBound ?? "EXACT",
       timeNote: input.timeNote ?? null,
       timeZone: input.timeZone,
       dayOrder,
-      ...derivedTimeFields({ occurredAt: input.occurredAt, timeZone: input.timeZone, dayOrder }),
+      ...derivedTimeFields({ ...input, dayOrder }),
       firstReportedAt: input.firstReportedAt,
-      status,
+      knownFrom: eventKnownFrom({ firstReportedAt: input.firstReportedAt, citations: input.citations.map((c) => ({ publishedAt: c.publishedAt ?? null })) }),
+      // Set by refreshEvents below, from the full projection.
+      status: "REPORTED",
       searchText: searchTextFor([input.headline, input.summary, ...input.citations.map((c) => c.quote)]),
       published,
       publishedAt: published ? input.firstReportedAt : null,
+      version: input.version ?? 1,
       citations: {
         create: input.citations.map((c, position) => ({
           id: c.id,
@@ -212,10 +253,14 @@ export async function createEvent(tx: Tx, input: NewEvent) {
           archivedUrl: c.archivedUrl ?? null,
           title: c.title ?? null,
           publishedAt: c.publishedAt ?? null,
-          publishedPrecision: c.publishedPrecision ?? "DAY",
+          // Absent means day precision; null says the precision is unknown.
+          publishedPrecision: c.publishedAt ? (c.publishedPrecision === undefined ? "DAY" : c.publishedPrecision) : null,
           quote: c.quote ?? null,
           attribution: c.attribution,
           attributionText: c.attributionText ?? null,
+          speakerActorId: c.speakerActorId ?? null,
+          originSourceId: c.originSourceId ?? null,
+          originText: c.originText ?? null,
           repeatsCitationId: c.repeatsCitationId ?? null,
           note: c.note ?? null,
           position,
@@ -223,7 +268,9 @@ export async function createEvent(tx: Tx, input: NewEvent) {
       },
       actors: { create: (input.actors ?? []).map((a) => ({ actorId: a.actorId, role: a.role })) },
       tags: { create: (input.tagIds ?? []).map((tagId) => ({ tagId })) },
-      claims: { create: claimLinks.map((c) => ({ claimId: c.claimId, stance: c.stance, note: c.note ?? null })) },
+      claims: {
+        create: claimLinks.map((c, position) => ({ claimId: c.claimId, stance: c.stance, note: c.note ?? null, position })),
+      },
     },
     select: { id: true, slug: true, citations: { select: { id: true, position: true }, orderBy: { position: "asc" } } },
   });

@@ -26,6 +26,8 @@ export const exportEventSelect = {
   occurredEndAt: true,
   precision: true,
   approximate: true,
+  dateBound: true,
+  version: true,
   timeNote: true,
   timeZone: true,
   dayOrder: true,
@@ -35,7 +37,7 @@ export const exportEventSelect = {
   retractionNote: true,
   actors: { select: { actorId: true, role: true } },
   tags: { select: { tagId: true } },
-  claims: { select: { claimId: true, stance: true, note: true } },
+  claims: { select: { claimId: true, stance: true, note: true, position: true } },
   citations: {
     orderBy: { position: "asc" },
     select: {
@@ -49,6 +51,9 @@ export const exportEventSelect = {
       quote: true,
       attribution: true,
       attributionText: true,
+      speakerActorId: true,
+      originSourceId: true,
+      originText: true,
       repeatsCitationId: true,
       note: true,
       position: true,
@@ -72,6 +77,8 @@ export function eventToRecord(e: ExportEventRow, keep: (citationId: string) => b
     occurredEndAt: iso(e.occurredEndAt),
     precision: e.precision,
     approximate: e.approximate,
+    dateBound: e.dateBound,
+    version: e.version,
     timeNote: e.timeNote,
     timeZone: e.timeZone,
     dayOrder: e.dayOrder,
@@ -81,7 +88,10 @@ export function eventToRecord(e: ExportEventRow, keep: (citationId: string) => b
     retractionNote: e.retractionNote,
     actors: [...e.actors].sort((a, b) => cmp(a.actorId, b.actorId) || cmp(a.role, b.role)),
     tagIds: e.tags.map((t) => t.tagId).sort(cmp),
-    claims: [...e.claims].sort((a, b) => cmp(a.claimId, b.claimId)).map((c) => ({ claimId: c.claimId, stance: c.stance, note: c.note })),
+    // In the event's order: the first is its main claim.
+    claims: [...e.claims]
+      .sort((a, b) => a.position - b.position || cmp(a.claimId, b.claimId))
+      .map((c) => ({ claimId: c.claimId, stance: c.stance, note: c.note })),
     citations: [...e.citations]
       .sort((a, b) => a.position - b.position || cmp(a.id, b.id))
       .map((c) => ({
@@ -95,6 +105,9 @@ export function eventToRecord(e: ExportEventRow, keep: (citationId: string) => b
         quote: c.quote,
         attribution: c.attribution,
         attributionText: c.attributionText,
+        speakerActorId: c.speakerActorId,
+        originSourceId: c.originSourceId,
+        originText: c.originText,
         repeatsCitationId: c.repeatsCitationId && keep(c.repeatsCitationId) ? c.repeatsCitationId : null,
         note: c.note,
       })),
@@ -126,15 +139,19 @@ export async function exportStory(db: Client, slug: string, options: ExportOptio
         slug: true,
         text: true,
         scope: true,
-        history: { select: { toStatus: true, knownAt: true, reason: true, evidenceCitationId: true, changedBy: true } },
+        history: { select: { toStatus: true, knownAt: true, sequence: true, reason: true, evidenceCitationId: true, changedBy: true } },
       },
     }),
   ]);
   const eventIds = new Set(events.map((e) => e.id));
   const citationIds = new Set(events.flatMap((e) => e.citations.map((c) => c.id)));
   const keep = (id: string) => citationIds.has(id);
-  const sourceIds = [...new Set(events.flatMap((e) => e.citations.map((c) => c.sourceId)))];
-  const actorIds = [...new Set(events.flatMap((e) => e.actors.map((a) => a.actorId)))];
+  const sourceIds = [
+    ...new Set(events.flatMap((e) => e.citations.flatMap((c) => [c.sourceId, ...(c.originSourceId ? [c.originSourceId] : [])]))),
+  ];
+  const actorIds = [
+    ...new Set(events.flatMap((e) => [...e.actors.map((a) => a.actorId), ...e.citations.flatMap((c) => (c.speakerActorId ? [c.speakerActorId] : []))])),
+  ];
   const tagIds = [...new Set(events.flatMap((e) => e.tags.map((t) => t.tagId)))];
   const [sources, actors, tags, relations] = await Promise.all([
     db.source.findMany({
@@ -160,10 +177,11 @@ export async function exportStory(db: Client, slug: string, options: ExportOptio
       text: c.text,
       scope: c.scope,
       history: [...c.history]
-        .sort((a, b) => a.knownAt.getTime() - b.knownAt.getTime() || cmp(a.toStatus, b.toStatus))
+        .sort((a, b) => a.knownAt.getTime() - b.knownAt.getTime() || a.sequence - b.sequence || cmp(a.toStatus, b.toStatus))
         .map((h) => ({
           toStatus: h.toStatus,
           knownAt: h.knownAt.toISOString(),
+          sequence: h.sequence,
           reason: h.reason,
           evidenceCitationId: h.evidenceCitationId && keep(h.evidenceCitationId) ? h.evidenceCitationId : null,
           changedBy: h.changedBy,

@@ -1,3 +1,4 @@
+import { formatEventTime, localDay } from "../dates";
 import { toSlug } from "../domain";
 import type { Db, Tx } from "../db";
 import { toCsv } from "./csv";
@@ -33,12 +34,26 @@ export function storyToCsv(data: StoryExport, statuses: ReadonlyMap<string, stri
       occurred_at: e.occurredAt,
       occurred_end_at: e.occurredEndAt ?? "",
       precision: toSlug(e.precision),
+      date_bound: toSlug(e.dateBound),
+      // The day in the event's own zone: a spreadsheet reader west of it would otherwise read the
+      // UTC instant above as the day before.
+      occurred_on: localDay(e.dateBound === "UNKNOWN" ? new Date(e.firstReportedAt) : new Date(e.occurredAt), e.timeZone),
+      date_shown: formatEventTime({
+        occurredAt: new Date(e.occurredAt),
+        occurredEndAt: e.occurredEndAt ? new Date(e.occurredEndAt) : null,
+        precision: e.precision,
+        approximate: e.approximate,
+        timeZone: e.timeZone,
+        dateBound: e.dateBound,
+        firstReportedAt: new Date(e.firstReportedAt),
+      }),
       approximate: String(e.approximate),
       time_note: e.timeNote ?? "",
       time_zone: e.timeZone,
       day_order: String(e.dayOrder),
       first_reported_at: e.firstReportedAt,
       published: String(e.published),
+      event_version: String(e.version),
       status: statuses.get(e.id) ?? "",
       retracted_at: e.retractedAt ?? "",
       retraction_note: e.retractionNote ?? "",
@@ -61,10 +76,13 @@ export function storyToCsv(data: StoryExport, statuses: ReadonlyMap<string, stri
         archived_url: c?.archivedUrl ?? "",
         citation_title: c?.title ?? "",
         citation_published_at: c?.publishedAt ?? "",
-        citation_published_precision: c ? toSlug(c.publishedPrecision) : "",
+        citation_published_precision: c?.publishedPrecision ? toSlug(c.publishedPrecision) : c?.publishedAt ? "unknown" : "",
         quote: c?.quote ?? "",
         attribution: c ? toSlug(c.attribution) : "",
         attribution_text: c?.attributionText ?? "",
+        speaker: c?.speakerActorId ? (actor.get(c.speakerActorId) ?? c.speakerActorId) : "",
+        origin_source_slug: c?.originSourceId ? (source.get(c.originSourceId)?.slug ?? c.originSourceId) : "",
+        origin_text: c?.originText ?? "",
         repeats_citation_id: c?.repeatsCitationId ?? "",
         citation_note: c?.note ?? "",
       };

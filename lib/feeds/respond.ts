@@ -3,8 +3,8 @@ import { preflightResponse } from "../api/cors";
 import { toErrorResponse } from "../api/errors";
 import { conditionalResponse } from "../api/http";
 import { FEED_CONTENT_TYPE, type FeedFormat } from "./formats";
-import { searchParamsOf, type FeedTarget } from "./targets";
-import { buildChangesFeed, buildTimelineFeed } from "./timeline-feed";
+import { searchParamsOf } from "../api/params";
+import { buildChangesFeed, buildTimelineFeed, type FeedTarget } from "./timeline-feed";
 
 // What the feed routes call: app/feed.xml/route.ts and its siblings are one line each.
 

@@ -1,22 +1,40 @@
 import "server-only";
+import { TZDate } from "@date-fns/tz";
 import { Feed, type Item } from "feed";
-import { formatEventTime } from "../dates";
+import { formatEventTime, machineTime } from "../dates";
 import { ATTRIBUTION_LABEL, CLAIM_STATUS_LABEL, EVENT_KIND_LABEL, toSlug } from "../domain";
-import { knownBy, statusAsOf, withAsOf } from "../events/as-of";
-import { statusLabel, type StatusLabel } from "../events/labels";
+import { withAsOf } from "../events/as-of";
+import { projectEvent, type EventView } from "../events/event-view";
+import { creditOf, type StatusLabel } from "../events/labels";
 import { listTimeline, type TimelineEvent } from "../events/queries";
 import { newest } from "../api/http";
+import { notFoundError } from "../api/errors";
 import { siteUrl } from "../site";
+import { createUrl, type RawSearchParams } from "../url";
+import { resolveTimelineView, withFilters, type TimelineTarget, type TimelineView } from "../view/resolve";
+import { toSearchParams } from "../events/filters";
 import { listStoryChanges, type StoryChange } from "./changes";
 import { FEED_EXTENSION, renderFeed, type FeedFormat } from "./formats";
 import { escapeHtml } from "./html";
-import { resolveFeedTarget, withFilters, type FeedTarget, type ResolvedTarget } from "./targets";
-import type { RawSearchParams } from "../url";
+
+export type FeedTarget = Exclude<TimelineTarget, { type: "story-ref" }>;
+type ResolvedTarget = TimelineView;
 
 // Feeds are the timeline in another form: the same query string, the same filters (through
 // listTimeline), and every entry says how solid it is (its status label) and who it rests on.
 
+/** Entries per feed document; older entries are on the next page (RFC 5005 paging). */
 export const FEED_SIZE = 50;
+
+async function resolveFeedTarget(target: FeedTarget, params: RawSearchParams): Promise<ResolvedTarget> {
+  const view = await resolveTimelineView(target, params);
+  if (!view) {
+    throw notFoundError(
+      target.type === "home" ? "The default story" : target.type === "story" ? `The story “${target.slug}”` : `The source “${target.slug}”`,
+    );
+  }
+  return view;
+}
 
 function feedLinks(base: string, view: ResolvedTarget): Record<FeedFormat, string> {
   const site = siteUrl();
@@ -41,39 +59,39 @@ function newFeed(view: ResolvedTarget, base: string, title: string, updated: Dat
   });
 }
 
-export function eventLabel(e: TimelineEvent, view: Pick<ResolvedTarget, "asOf">): StatusLabel {
-  return statusLabel(
-    statusAsOf(e, view.asOf),
-    e.citations,
-    knownBy(
-      e.claims.flatMap((c) => c.claim.history),
-      (h) => h.knownAt,
-      view.asOf,
-    ),
-    e.timeZone,
-  );
-}
-
 function labelText(label: StatusLabel): string {
   return label.detail ? `${label.text} (${label.detail})` : label.text;
 }
 
-function uniqueSources(e: TimelineEvent) {
-  return [...new Map(e.citations.map((c) => [c.source.slug, c.source])).values()];
+function labelLine(label: StatusLabel): string {
+  return `${labelText(label)}${label.verdict ? ` · ${label.verdict.text}` : ""}`;
 }
 
-function eventContent(e: TimelineEvent, label: StatusLabel): string {
+type Shown = EventView<TimelineEvent>;
+
+function uniqueSources(v: Shown) {
+  return [...new Map(v.citations.map((c) => [c.source.slug, c.source])).values()];
+}
+
+function eventContent(v: Shown): string {
+  const e = v.event;
+  const label = v.label;
   const parts = [
-    `<p><strong>Status: ${escapeHtml(label.text)}</strong>${label.detail ? ` — ${escapeHtml(label.detail)}` : ""}</p>`,
+    `<p><strong>Status: ${escapeHtml(label.text)}</strong>${label.detail ? ` — ${escapeHtml(label.detail)}` : ""}${
+      label.verdict ? ` · ${escapeHtml(label.verdict.text)}` : ""
+    }</p>`,
     `<p>${escapeHtml(formatEventTime(e))} · ${escapeHtml(EVENT_KIND_LABEL[e.kind])}</p>`,
     `<p>${escapeHtml(e.summary)}</p>`,
-    ...e.citations.filter((c) => c.quote).map((c) => `<blockquote>“${escapeHtml(c.quote!)}”</blockquote>`),
+    ...v.citations.filter((c) => c.quote).map((c) => `<blockquote>“${escapeHtml(c.quote!)}”</blockquote>`),
     "<p>Sources:</p>",
     "<ul>",
-    ...e.citations.map((c) => {
+    ...v.citations.map((c) => {
       const name = c.url ? `<a href="${escapeHtml(c.url)}">${escapeHtml(c.source.name)}</a>` : escapeHtml(c.source.name);
       const title = c.title ? `: ${escapeHtml(c.title)}` : "";
-      const who = escapeHtml(c.attributionText ?? ATTRIBUTION_LABEL[c.attribution]);
+      const credit = creditOf(c);
+      const who = escapeHtml(
+        c.speaker ? credit.voice : credit.origin ? `relaying ${credit.origin}` : (c.attributionText ?? ATTRIBUTION_LABEL[c.attribution]),
+      );
       return `<li>${name}${title} (${who})</li>`;
     }),
     "</ul>",
@@ -81,26 +99,40 @@ function eventContent(e: TimelineEvent, label: StatusLabel): string {
   return parts.join("\n");
 }
 
-function eventItem(e: TimelineEvent, view: ResolvedTarget, format: FeedFormat): Item {
+/**
+ * A day-precision instant as feed readers should show it: noon of that day in the event's zone,
+ * so that a reader some hours east or west still sees the same calendar day (the exact date, at
+ * its precision, is in the entry's text).
+ */
+function readerInstant(at: Date, zone: string): Date {
+  const local = new TZDate(at, zone);
+  // A day-precision instant is stored at the start of its day; anything else is a real time.
+  if (local.getHours() !== 0 || local.getMinutes() !== 0 || local.getSeconds() !== 0 || local.getMilliseconds() !== 0) return at;
+  return new Date(new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), 12, 0, 0, 0, zone).getTime());
+}
+
+function eventItem(v: Shown, view: ResolvedTarget, format: FeedFormat): Item {
   const site = siteUrl();
-  const label = eventLabel(e, view);
-  const sources = uniqueSources(e);
-  const cutoff = view.asOf?.cutoff.getTime() ?? Infinity;
+  const e = v.event;
+  const label = v.label;
+  const sources = uniqueSources(v);
+  const cutoff = view.at?.getTime() ?? Infinity;
   const updated =
     newest([
-      e.firstReportedAt,
-      e.retractedAt && e.retractedAt.getTime() <= cutoff ? e.retractedAt : null,
+      v.knownFrom,
+      v.retraction?.at,
       ...e.statusPeriods.map((p) => (p.validFrom.getTime() <= cutoff ? p.validFrom : null)),
-    ]) ?? e.firstReportedAt;
+    ]) ?? v.knownFrom;
   return {
     // The id-based permalink never changes, even if the slug does.
     id: `${site}/events/${e.id}`,
     title: e.headline,
     link: `${site}${withAsOf(`/events/${e.slug}`, view.asOf)}`,
     date: updated,
-    published: e.firstReportedAt,
-    description: `[${labelText(label)}] ${e.summary} Sources: ${sources.map((s) => s.name).join("; ")}.`,
-    content: eventContent(e, label),
+    published: readerInstant(v.knownFrom, e.timeZone),
+    // The date in words, in the event's zone: a reader's feed client shows `date` in its own zone.
+    description: `[${labelLine(label)}] ${formatEventTime(e)}: ${e.summary} Sources: ${sources.map((s) => s.name).join("; ")}.`,
+    content: eventContent(v),
     category: [
       { name: label.text, term: toSlug(label.status), scheme: `${site}/api#status` },
       { name: EVENT_KIND_LABEL[e.kind], term: toSlug(e.kind), scheme: `${site}/api#kind` },
@@ -119,12 +151,24 @@ function eventItem(e: TimelineEvent, view: ResolvedTarget, format: FeedFormat): 
                 status: toSlug(label.status),
                 status_label: label.text,
                 status_detail: label.detail,
-                sources: e.citations.map((c) => ({
+                verdict: label.verdict ? { status: toSlug(label.verdict.status), text: label.verdict.text, known_at: label.verdict.knownAt.toISOString() } : null,
+                occurred: {
+                  // The calendar date in the event's zone, at its precision: never a UTC instant
+                  // that a reader west of the zone would read as the day before.
+                  local: machineTime(e),
+                  precision: toSlug(e.precision),
+                  date_bound: toSlug(e.dateBound),
+                  time_zone: e.timeZone,
+                  text: formatEventTime(e),
+                },
+                sources: v.citations.map((c) => ({
                   slug: c.source.slug,
                   name: c.source.name,
                   url: c.url,
                   attribution: toSlug(c.attribution),
                   attribution_text: c.attributionText,
+                  speaker: c.speaker?.name ?? null,
+                  origin: c.origin?.name ?? c.originText ?? null,
                 })),
               },
             },
@@ -139,12 +183,47 @@ export type FeedDocument = { body: string; lastModified: Date | null };
 export async function buildTimelineFeed(target: FeedTarget, params: RawSearchParams, format: FeedFormat): Promise<FeedDocument> {
   const view = await resolveFeedTarget(target, params);
   const page = await listTimeline(view.scope, view.query, FEED_SIZE);
-  const items = page.events.map((e) => eventItem(e, view, format));
+  const shown = page.events.map((e) => projectEvent(e, view.at)).filter((v): v is Shown => v !== null);
+  const items = shown.map((v) => eventItem(v, view, format));
   const updated = newest(items.map((i) => i.date));
   const title = view.asOf ? `${view.title} (as of ${view.asOf.day})` : view.title;
   const feed = newFeed(view, view.feedBase, title, updated);
   for (const item of items) feed.addItem(item);
-  return { body: renderFeed(feed, format), lastModified: updated };
+  const base = `${view.feedBase}.${FEED_EXTENSION[format]}`;
+  const pageLink = (cursor: { before?: string; after?: string } | null) =>
+    `${siteUrl()}${createUrl(base, toSearchParams(view.linkQuery, cursor ?? undefined))}`;
+  const paging: FeedPaging = {
+    first: view.query.before || view.query.after ? pageLink(null) : null,
+    next: page.olderCursor ? pageLink({ before: page.olderCursor }) : null,
+    previous: page.newerCursor ? pageLink({ after: page.newerCursor }) : null,
+  };
+  return { body: withPaging(renderFeed(feed, format), format, paging), lastModified: updated };
+}
+
+/** RFC 5005 paged feeds: links to the first, next (older) and previous (newer) pages. */
+type FeedPaging = { first: string | null; next: string | null; previous: string | null };
+
+function withPaging(body: string, format: FeedFormat, paging: FeedPaging): string {
+  const links = (["first", "next", "previous"] as const).filter((rel) => paging[rel]);
+  if (links.length === 0) return body;
+  if (format === "json") {
+    // JSON Feed 1.1 has next_url; the other relations go in the feed's own extension.
+    const doc = JSON.parse(body) as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(doc)) {
+      if (k === "items") {
+        if (paging.next) out.next_url = paging.next;
+        out._sourceline_paging = { first: paging.first, next: paging.next, previous: paging.previous };
+      }
+      out[k] = v;
+    }
+    return JSON.stringify(out, null, 4);
+  }
+  const tag = format === "atom" ? "link" : "atom:link";
+  const xml = links.map((rel) => `<${tag} rel="${rel}" href="${escapeHtml(paging[rel]!)}"/>`).join("\n        ");
+  // Before the first entry, or at the end of the feed (or channel) when there is none.
+  const anchor = format === "atom" ? /(\s*<entry>|\s*<\/feed>)/ : /(\s*<item>|\s*<\/channel>)/;
+  return body.replace(anchor, (m) => `\n        ${xml}${m}`);
 }
 
 function changeItem(c: StoryChange, view: ResolvedTarget, format: FeedFormat): Item {

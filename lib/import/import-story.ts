@@ -1,16 +1,27 @@
 import type { Db, Tx } from "../db";
 import { recordClaimStatusChange } from "../claims/write";
 import { DomainError } from "../errors";
-import { derivedTimeFields } from "../events/derived";
 import { checkNewEvent, createEvent, refreshEvents, type NewEvent } from "../events/write";
+import { normalizeEventDate } from "../events/derived";
 import { eventToRecord, exportEventSelect } from "../export/export-story";
 import type { EventRecord, StoryExport } from "../export/format";
+import { recordRevision, type EntityType } from "../editor/revisions";
+import { diffSnapshots, plain, type Snapshot } from "../editor/diff";
 
 // Imports a story file (JSON export, or CSV turned into the same shape) in ONE transaction:
-// everything or nothing. Records are matched by stable id, so importing twice changes nothing.
-// Events and claim histories are written through the domain write paths (createEvent,
-// refreshEvents, recordClaimStatusChange), so the status rules and derived fields hold. Nothing
-// is ever deleted; history is only appended. A dry run does all of it and rolls it back.
+// everything or nothing. Records are matched by stable id, so importing twice changes nothing,
+// whatever the order of the file's arrays. Events and claim histories are written through the
+// domain write paths (createEvent, refreshEvents, recordClaimStatusChange), so the status rules
+// and derived fields hold, and every record created or changed gets a revision-log entry
+// ("imported from <file>"). Nothing is ever deleted; history is only appended.
+//
+// Before anything is written, the whole file is checked against the database and every problem
+// is reported at once:
+// - a record whose slug another record (another id) already has: refused, unless adoptBySlug,
+//   which makes the file's record that existing one (its id is replaced throughout the file);
+// - an event the database holds in a newer version than the file, with other content: refused
+//   (the import would undo later edits), unless overwriteNewer, which replaces it and logs it.
+// A dry run does all of it and rolls it back.
 
 export type ImportIssue = { row: string; field: string; message: string };
 
@@ -31,6 +42,19 @@ export type ImportReport = {
   dryRun: boolean;
   counts: Record<ImportKind, Record<ImportAction, number>>;
   changes: { kind: ImportKind; action: Exclude<ImportAction, "unchanged">; key: string }[];
+  /** File ids replaced by the ids of existing records with the same slug (adoptBySlug). */
+  adopted: { kind: ImportKind; slug: string; fileId: string; id: string }[];
+};
+
+export type ImportOptions = {
+  dryRun?: boolean;
+  locator?: Locator;
+  /** Make records whose slug already exists (under another id) those existing records. */
+  adoptBySlug?: boolean;
+  /** Replace events the database holds in a newer version (each replacement is logged). */
+  overwriteNewer?: boolean;
+  /** Where the data came from, for the revision log: "imported from <file>". */
+  fileName?: string;
 };
 
 /** Where a record came from in the file, for error messages ("events[2]", "row 7"). */
@@ -47,28 +71,40 @@ class DryRunRollback extends Error {
   }
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** JSON with object keys sorted: two records compare equal whatever order their keys came in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 const date = (s: string | null) => (s ? new Date(s) : null);
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export async function importStory(
-  db: Db,
-  data: StoryExport,
-  options: { dryRun?: boolean; locator?: Locator } = {},
-): Promise<ImportReport> {
+export async function importStory(db: Db, data: StoryExport, options: ImportOptions = {}): Promise<ImportReport> {
   const locator = options.locator ?? jsonLocator;
   const report: ImportReport = {
     dryRun: options.dryRun ?? false,
     counts: Object.fromEntries(IMPORT_KINDS.map((k) => [k, { created: 0, updated: 0, unchanged: 0 }])) as ImportReport["counts"],
     changes: [],
-  };
-  const note = (kind: ImportKind, action: ImportAction, key: string) => {
-    report.counts[kind][action]++;
-    if (action !== "unchanged") report.changes.push({ kind, action, key });
+    adopted: [],
   };
   try {
     await db.$transaction(
       async (tx) => {
-        await run(tx, data, locator, note);
+        const file = await reconcile(tx, data, locator, options, report);
+        const ctx: Context = {
+          tx,
+          locator,
+          reason: `imported from ${options.fileName ?? "a story file"}`,
+          note: (kind, action, key) => {
+            report.counts[kind][action]++;
+            if (action !== "unchanged") report.changes.push({ kind, action, key });
+          },
+        };
+        await run(ctx, file, options);
         if (options.dryRun) throw new DryRunRollback(report);
       },
       { timeout: 300_000, maxWait: 30_000 },
@@ -80,6 +116,9 @@ export async function importStory(
   return report;
 }
 
+type Note = (kind: ImportKind, action: ImportAction, key: string) => void;
+type Context = { tx: Tx; locator: Locator; reason: string; note: Note };
+
 /** Runs `fn`, turning a broken rule into an ImportError that names the row and field. */
 async function at<T>(row: string, field: string, fn: () => Promise<T>): Promise<T> {
   try {
@@ -90,130 +129,273 @@ async function at<T>(row: string, field: string, fn: () => Promise<T>): Promise<
   }
 }
 
-function slugTaken(row: string, what: string, slug: string): ImportError {
-  return new ImportError([{ row, field: "slug", message: `the ${what} slug “${slug}” is already used by another ${what} with a different id` }]);
+// ------------------------------------------------------------------------------------------------
+// Checks before writing: slugs taken by other records, and newer versions in the database
+// ------------------------------------------------------------------------------------------------
+
+type Keyed = { id: string; slug: string };
+
+/**
+ * Every record of the file whose slug belongs to another record (another id) in the database:
+ * reported all at once, or adopted (the file's id replaced by the existing one everywhere).
+ * Then every event the database holds in a newer version with other content.
+ */
+async function reconcile(tx: Tx, data: StoryExport, locator: Locator, options: ImportOptions, report: ImportReport): Promise<StoryExport> {
+  const issues: ImportIssue[] = [];
+  const remap = new Map<string, string>();
+  const check = async (
+    kind: ImportKind,
+    what: string,
+    rows: readonly Keyed[],
+    find: (slugs: string[], ids: string[]) => Promise<Keyed[]>,
+    rowName: (i: number) => string,
+  ) => {
+    if (rows.length === 0) return;
+    const existing = await find(
+      rows.map((r) => r.slug),
+      rows.map((r) => r.id),
+    );
+    const byId = new Set(existing.map((e) => e.id));
+    const bySlug = new Map(existing.map((e) => [e.slug, e.id]));
+    for (const [i, r] of rows.entries()) {
+      if (byId.has(r.id)) continue;
+      const other = bySlug.get(r.slug);
+      if (!other) continue;
+      if (options.adoptBySlug) {
+        remap.set(r.id, other);
+        report.adopted.push({ kind, slug: r.slug, fileId: r.id, id: other });
+      } else {
+        issues.push({
+          row: rowName(i),
+          field: "slug",
+          message: `the ${what} slug “${r.slug}” is already used by another ${what} (id ${other}); import with --adopt-by-slug to use that ${what}`,
+        });
+      }
+    }
+  };
+  const inList = (slugs: string[], ids: string[]) => ({ OR: [{ slug: { in: slugs } }, { id: { in: ids } }] });
+  const keyed = { id: true, slug: true } as const;
+  await check("stories", "story", [data.story], (s, i) => tx.story.findMany({ where: inList(s, i), select: keyed }), () => "story");
+  await check("sources", "source", data.sources, (s, i) => tx.source.findMany({ where: inList(s, i), select: keyed }), (i) => `sources[${i}]`);
+  await check("actors", "actor", data.actors, (s, i) => tx.actor.findMany({ where: inList(s, i), select: keyed }), (i) => `actors[${i}]`);
+  await check("tags", "tag", data.tags, (s, i) => tx.tag.findMany({ where: inList(s, i), select: keyed }), (i) => `tags[${i}]`);
+  await check("claims", "claim", data.claims, (s, i) => tx.claim.findMany({ where: inList(s, i), select: keyed }), (i) => `claims[${i}]`);
+  await check("events", "event", data.events, (s, i) => tx.event.findMany({ where: inList(s, i), select: keyed }), (i) => locator.event(data.events[i]!.id, i));
+
+  // A citation id another event already holds.
+  const citationIds = data.events.flatMap((e) => e.citations.map((c) => ({ eventId: e.id, id: c.id })));
+  if (citationIds.length) {
+    const owners = await tx.citation.findMany({ where: { id: { in: citationIds.map((c) => c.id) } }, select: { id: true, eventId: true } });
+    const ownerOf = new Map(owners.map((o) => [o.id, o.eventId]));
+    for (const [i, e] of data.events.entries()) {
+      for (const [j, c] of e.citations.entries()) {
+        const owner = ownerOf.get(c.id);
+        if (owner && owner !== (remap.get(e.id) ?? e.id)) {
+          issues.push({ row: `${locator.event(e.id, i)} ${locator.citation(e.id, c.id, j)}`, field: "id", message: `citation id “${c.id}” already belongs to another event` });
+        }
+      }
+    }
+  }
+  if (issues.length) throw new ImportError(issues);
+  const file = remap.size ? remapIds(data, remap) : data;
+
+  // Events the database holds in a newer version than the file, with other content.
+  const existing = await tx.event.findMany({ where: { id: { in: file.events.map((e) => e.id) } }, select: exportEventSelect });
+  const byId = new Map(existing.map((e) => [e.id, e]));
+  const newer: ImportIssue[] = [];
+  for (const [i, e] of file.events.entries()) {
+    const row = byId.get(e.id);
+    if (!row || row.version <= e.version) continue;
+    if (sameEvent(eventToRecord(row, () => true), e)) continue;
+    if (!options.overwriteNewer) {
+      newer.push({
+        row: locator.event(e.id, i),
+        field: "version",
+        message: `the event “${row.slug}” was edited after this file was made (version ${row.version} here, ${e.version} in the file): importing would undo those edits. Export again, or import with --overwrite-newer to replace them`,
+      });
+    }
+  }
+  if (newer.length) throw new ImportError(newer);
+  return file;
 }
 
-type Note = (kind: ImportKind, action: ImportAction, key: string) => void;
+/** The file with some ids replaced, in every place an id of that record can appear. */
+function remapIds(data: StoryExport, remap: ReadonlyMap<string, string>): StoryExport {
+  const m = (id: string) => remap.get(id) ?? id;
+  const mn = (id: string | null) => (id === null ? null : m(id));
+  return {
+    ...data,
+    story: { ...data.story, id: m(data.story.id) },
+    sources: data.sources.map((s) => ({ ...s, id: m(s.id) })),
+    actors: data.actors.map((a) => ({ ...a, id: m(a.id) })),
+    tags: data.tags.map((t) => ({ ...t, id: m(t.id) })),
+    claims: data.claims.map((c) => ({ ...c, id: m(c.id) })),
+    events: data.events.map((e) => ({
+      ...e,
+      id: m(e.id),
+      actors: e.actors.map((a) => ({ ...a, actorId: m(a.actorId) })),
+      tagIds: e.tagIds.map(m),
+      claims: e.claims.map((c) => ({ ...c, claimId: m(c.claimId) })),
+      citations: e.citations.map((c) => ({ ...c, sourceId: m(c.sourceId), speakerActorId: mn(c.speakerActorId), originSourceId: mn(c.originSourceId) })),
+    })),
+    relations: data.relations.map((r) => ({ ...r, fromEventId: m(r.fromEventId), toEventId: m(r.toEventId) })),
+  };
+}
 
-async function run(tx: Tx, data: StoryExport, locator: Locator, note: Note): Promise<void> {
-  // Story.
+/** Two event records alike in everything an import writes (order of unordered lists aside). */
+function sameEvent(a: EventRecord, b: EventRecord): boolean {
+  const norm = (r: EventRecord) => ({
+    ...r,
+    version: 0,
+    actors: [...r.actors].sort((x, y) => cmp(x.actorId, y.actorId) || cmp(x.role, y.role)),
+    tagIds: [...r.tagIds].sort(cmp),
+    corrections: [],
+    citations: r.citations.map((c) => ({ ...c, repeatsCitationId: null })),
+  });
+  return same(norm(a), norm(b));
+}
+
+// ------------------------------------------------------------------------------------------------
+// Writing
+// ------------------------------------------------------------------------------------------------
+
+function snapshotOf(record: Record<string, unknown>): Snapshot {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, plain(v)]));
+}
+
+async function logImport(ctx: Context, entityType: EntityType, entityId: string, action: "create" | "update", before: Snapshot | null, after: Snapshot) {
+  await recordRevision(ctx.tx, {
+    entityType,
+    entityId,
+    action: `import-${action}`,
+    userId: null,
+    diff: diffSnapshots(before, after),
+    reason: ctx.reason,
+  });
+}
+
+/** Creates or updates one simple record (story, source, actor, tag, claim) by id. */
+async function upsertRecord<R extends { id: string; slug: string }>(
+  ctx: Context,
+  kind: ImportKind,
+  entityType: EntityType,
+  incoming: R,
+  read: () => Promise<R | null>,
+  create: () => Promise<unknown>,
+  update: () => Promise<unknown>,
+) {
+  const row = await read();
+  if (!row) {
+    await create();
+    await logImport(ctx, entityType, incoming.id, "create", null, snapshotOf(incoming));
+    ctx.note(kind, "created", incoming.slug);
+  } else if (!same(row, incoming)) {
+    await update();
+    await logImport(ctx, entityType, incoming.id, "update", snapshotOf(row), snapshotOf(incoming));
+    ctx.note(kind, "updated", incoming.slug);
+  } else ctx.note(kind, "unchanged", incoming.slug);
+}
+
+async function run(ctx: Context, data: StoryExport, options: ImportOptions): Promise<void> {
+  const { tx, locator } = ctx;
   const s = data.story;
-  const storyRow = await tx.story.findUnique({ where: { id: s.id }, select: { id: true, slug: true, title: true, description: true, timeZone: true, isDefault: true } });
-  if (!storyRow) {
-    if (await tx.story.findUnique({ where: { slug: s.slug }, select: { id: true } })) throw slugTaken("story", "story", s.slug);
-    await tx.story.create({ data: s });
-    note("stories", "created", s.slug);
-  } else if (!same(storyRow, s)) {
-    await tx.story.update({ where: { id: s.id }, data: { ...s, version: { increment: 1 } } });
-    note("stories", "updated", s.slug);
-  } else note("stories", "unchanged", s.slug);
+  const storySelect = { id: true, slug: true, title: true, description: true, timeZone: true, isDefault: true } as const;
+  await upsertRecord(ctx, "stories", "Story", s, () => tx.story.findUnique({ where: { id: s.id }, select: storySelect }), () => tx.story.create({ data: s }), () =>
+    tx.story.update({ where: { id: s.id }, data: { ...s, version: { increment: 1 } } }),
+  );
 
-  for (const [i, r] of data.sources.entries()) {
-    const row = await tx.source.findUnique({ where: { id: r.id }, select: { id: true, slug: true, name: true, kind: true, country: true, homepage: true, description: true } });
-    if (!row) {
-      if (await tx.source.findUnique({ where: { slug: r.slug }, select: { id: true } })) throw slugTaken(`sources[${i}]`, "source", r.slug);
-      await tx.source.create({ data: r });
-      note("sources", "created", r.slug);
-    } else if (!same(row, r)) {
-      await tx.source.update({ where: { id: r.id }, data: { ...r, version: { increment: 1 } } });
-      note("sources", "updated", r.slug);
-    } else note("sources", "unchanged", r.slug);
+  const sourceSelect = { id: true, slug: true, name: true, kind: true, country: true, homepage: true, description: true } as const;
+  for (const r of [...data.sources].sort((a, b) => cmp(a.id, b.id))) {
+    await upsertRecord(ctx, "sources", "Source", r, () => tx.source.findUnique({ where: { id: r.id }, select: sourceSelect }), () => tx.source.create({ data: r }), () =>
+      tx.source.update({ where: { id: r.id }, data: { ...r, version: { increment: 1 } } }),
+    );
   }
-
-  for (const [i, r] of data.actors.entries()) {
-    const row = await tx.actor.findUnique({ where: { id: r.id }, select: { id: true, slug: true, name: true, title: true, affiliation: true } });
-    if (!row) {
-      if (await tx.actor.findUnique({ where: { slug: r.slug }, select: { id: true } })) throw slugTaken(`actors[${i}]`, "actor", r.slug);
-      await tx.actor.create({ data: r });
-      note("actors", "created", r.slug);
-    } else if (!same(row, r)) {
-      await tx.actor.update({ where: { id: r.id }, data: { ...r, version: { increment: 1 } } });
-      note("actors", "updated", r.slug);
-    } else note("actors", "unchanged", r.slug);
+  const actorSelect = { id: true, slug: true, name: true, title: true, affiliation: true } as const;
+  for (const r of [...data.actors].sort((a, b) => cmp(a.id, b.id))) {
+    await upsertRecord(ctx, "actors", "Actor", r, () => tx.actor.findUnique({ where: { id: r.id }, select: actorSelect }), () => tx.actor.create({ data: r }), () =>
+      tx.actor.update({ where: { id: r.id }, data: { ...r, version: { increment: 1 } } }),
+    );
   }
-
-  for (const [i, r] of data.tags.entries()) {
-    const row = await tx.tag.findUnique({ where: { id: r.id }, select: { id: true, slug: true, name: true } });
-    if (!row) {
-      if (await tx.tag.findUnique({ where: { slug: r.slug }, select: { id: true } })) throw slugTaken(`tags[${i}]`, "tag", r.slug);
-      await tx.tag.create({ data: r });
-      note("tags", "created", r.slug);
-    } else if (!same(row, r)) {
-      await tx.tag.update({ where: { id: r.id }, data: r });
-      note("tags", "updated", r.slug);
-    } else note("tags", "unchanged", r.slug);
+  for (const r of [...data.tags].sort((a, b) => cmp(a.id, b.id))) {
+    await upsertRecord(ctx, "tags", "Tag", r, () => tx.tag.findUnique({ where: { id: r.id }, select: { id: true, slug: true, name: true } }), () => tx.tag.create({ data: r }), () =>
+      tx.tag.update({ where: { id: r.id }, data: r }),
+    );
   }
-
-  for (const [i, c] of data.claims.entries()) {
+  const claimSelect = { id: true, slug: true, storyId: true, text: true, scope: true } as const;
+  for (const c of [...data.claims].sort((a, b) => cmp(a.id, b.id))) {
     const incoming = { id: c.id, slug: c.slug, storyId: s.id, text: c.text, scope: c.scope };
-    const row = await tx.claim.findUnique({ where: { id: c.id }, select: { id: true, slug: true, storyId: true, text: true, scope: true } });
-    if (!row) {
-      if (await tx.claim.findUnique({ where: { slug: c.slug }, select: { id: true } })) throw slugTaken(`claims[${i}]`, "claim", c.slug);
-      await tx.claim.create({ data: incoming });
-      note("claims", "created", c.slug);
-    } else if (!same(row, incoming)) {
-      await tx.claim.update({ where: { id: c.id }, data: { ...incoming, version: { increment: 1 } } });
-      note("claims", "updated", c.slug);
-    } else note("claims", "unchanged", c.slug);
+    await upsertRecord(ctx, "claims", "Claim", incoming, () => tx.claim.findUnique({ where: { id: c.id }, select: claimSelect }), () => tx.claim.create({ data: incoming }), () =>
+      tx.claim.update({ where: { id: c.id }, data: { ...incoming, version: { increment: 1 } } }),
+    );
   }
 
-  // Events, then the citations they repeat (a repeat may point at any event's citation).
-  for (const [i, e] of data.events.entries()) {
-    const row = locator.event(e.id, i);
-    await at(row, "", () => importEvent(tx, s.id, e, row, note));
+  const index = new Map(data.events.map((e, i) => [e.id, i]));
+  const events = [...data.events].sort((a, b) => cmp(a.id, b.id));
+  for (const e of events) {
+    const row = locator.event(e.id, index.get(e.id)!);
+    await at(row, "", () => importEvent(ctx, s.id, e, row, options));
   }
-  for (const [i, e] of data.events.entries()) {
+  // The citations they repeat, once every citation of the file exists (a repeat may point at any
+  // event's citation).
+  for (const e of events) {
     for (const [j, c] of e.citations.entries()) {
       const current = await tx.citation.findUnique({ where: { id: c.id }, select: { repeatsCitationId: true } });
       if (current && current.repeatsCitationId !== c.repeatsCitationId) {
         if (c.repeatsCitationId && !(await tx.citation.findUnique({ where: { id: c.repeatsCitationId }, select: { id: true } }))) {
-          throw new ImportError([{ row: `${locator.event(e.id, i)} ${locator.citation(e.id, c.id, j)}`.trim(), field: "repeatsCitationId", message: `no citation has the id “${c.repeatsCitationId}”` }]);
+          throw new ImportError([
+            { row: `${locator.event(e.id, index.get(e.id)!)} ${locator.citation(e.id, c.id, j)}`.trim(), field: "repeatsCitationId", message: `no citation has the id “${c.repeatsCitationId}”` },
+          ]);
         }
         await tx.citation.update({ where: { id: c.id }, data: { repeatsCitationId: c.repeatsCitationId } });
       }
     }
   }
 
-  for (const [i, r] of data.relations.entries()) {
+  for (const [i, r] of [...data.relations.entries()].sort((a, b) => cmp(a[1].id, b[1].id))) {
     const row = await tx.eventRelation.findUnique({ where: { id: r.id }, select: { id: true, fromEventId: true, toEventId: true, type: true, note: true } });
     if (!row) {
-      await at(`relations[${i}]`, "", () => tx.eventRelation.create({ data: r }));
-      note("relations", "created", r.id);
+      await at(`relations[${i}]`, "", async () => {
+        const ends = await tx.event.count({ where: { id: { in: [r.fromEventId, r.toEventId] } } });
+        if (ends !== 2) throw new DomainError("the relation names an event that is neither in the file nor in the database", "fromEventId");
+        return tx.eventRelation.create({ data: r });
+      });
+      ctx.note("relations", "created", r.id);
     } else if (!same(row, r)) {
       await tx.eventRelation.update({ where: { id: r.id }, data: r });
-      note("relations", "updated", r.id);
-    } else note("relations", "unchanged", r.id);
+      ctx.note("relations", "updated", r.id);
+    } else ctx.note("relations", "unchanged", r.id);
   }
 
-  for (const [i, e] of data.events.entries()) {
+  for (const e of events) {
     for (const c of e.corrections) {
       const row = await tx.correction.findUnique({ where: { id: c.id }, select: { note: true, eventId: true } });
       if (!row) {
         await tx.correction.create({ data: { id: c.id, eventId: e.id, note: c.note, createdAt: new Date(c.createdAt), createdBy: c.createdBy } });
-        note("corrections", "created", c.id);
+        ctx.note("corrections", "created", c.id);
       } else if (row.eventId !== e.id) {
-        throw new ImportError([{ row: locator.event(e.id, i), field: "corrections", message: `correction “${c.id}” belongs to another event` }]);
+        throw new ImportError([{ row: locator.event(e.id, index.get(e.id)!), field: "corrections", message: `correction “${c.id}” belongs to another event` }]);
       } else if (row.note !== c.note) {
         await tx.correction.update({ where: { id: c.id }, data: { note: c.note } });
-        note("corrections", "updated", c.id);
-      } else note("corrections", "unchanged", c.id);
+        ctx.note("corrections", "updated", c.id);
+      } else ctx.note("corrections", "unchanged", c.id);
     }
   }
 
-  // Claim histories: append what is missing, oldest first, through the rules.
+  // Claim histories: append what is missing, in the order the history was known (knownAt, then
+  // sequence), through the rules.
   for (const [i, c] of data.claims.entries()) {
     const existing = await tx.claimStatusChange.findMany({ where: { claimId: c.id }, select: { toStatus: true, knownAt: true } });
     const have = new Set(existing.map((h) => `${h.knownAt.toISOString()}|${h.toStatus}`));
-    const missing = c.history
+    const key = (h: { knownAt: string; toStatus: string }) => `${new Date(h.knownAt).toISOString()}|${h.toStatus}`;
+    const ordered = c.history
       .map((h, j) => ({ h, j }))
-      .filter(({ h }) => !have.has(`${new Date(h.knownAt).toISOString()}|${h.toStatus}`))
-      .sort((a, b) => Date.parse(a.h.knownAt) - Date.parse(b.h.knownAt));
-    for (const h of c.history) {
-      if (have.has(`${new Date(h.knownAt).toISOString()}|${h.toStatus}`)) note("statusChanges", "unchanged", `${c.slug}@${h.knownAt}`);
-    }
-    for (const { h, j } of missing) {
-      await at(`claims[${i}] (${c.slug}) history[${j}]`, "", () =>
+      .sort((a, b) => Date.parse(a.h.knownAt) - Date.parse(b.h.knownAt) || a.h.sequence - b.h.sequence || a.j - b.j);
+    for (const { h, j } of ordered) {
+      if (have.has(key(h))) {
+        ctx.note("statusChanges", "unchanged", `${c.slug}@${h.knownAt}`);
+        continue;
+      }
+      const change = await at(`claims[${i}] (${c.slug}) history[${j}]`, "", () =>
         recordClaimStatusChange(tx, {
           claimId: c.id,
           to: h.toStatus,
@@ -223,9 +405,120 @@ async function run(tx: Tx, data: StoryExport, locator: Locator, note: Note): Pro
           changedBy: h.changedBy,
         }),
       );
-      note("statusChanges", "created", `${c.slug}@${h.knownAt}`);
+      have.add(key(h));
+      await logImport(ctx, "Claim", c.id, "update", null, { status: change.toStatus, knownAt: plain(change.knownAt), reason: change.reason });
+      ctx.note("statusChanges", "created", `${c.slug}@${h.knownAt}`);
     }
   }
+}
+
+async function checkReferences(tx: Tx, e: EventRecord, row: string): Promise<void> {
+  const want = async (ids: string[], find: (ids: string[]) => Promise<{ id: string }[]>, field: string, what: string) => {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return;
+    const found = new Set((await find(unique)).map((r) => r.id));
+    const missing = unique.find((id) => !found.has(id));
+    if (missing) throw new ImportError([{ row, field, message: `no ${what} has the id “${missing}”` }]);
+  };
+  const sources = (ids: string[]) => tx.source.findMany({ where: { id: { in: ids } }, select: { id: true } });
+  const actors = (ids: string[]) => tx.actor.findMany({ where: { id: { in: ids } }, select: { id: true } });
+  await want(e.citations.map((c) => c.sourceId), sources, "citations.sourceId", "source");
+  await want(e.citations.flatMap((c) => (c.originSourceId ? [c.originSourceId] : [])), sources, "citations.originSourceId", "source");
+  await want(e.citations.flatMap((c) => (c.speakerActorId ? [c.speakerActorId] : [])), actors, "citations.speakerActorId", "actor");
+  await want(e.actors.map((a) => a.actorId), actors, "actors.actorId", "actor");
+  await want(e.tagIds, (ids) => tx.tag.findMany({ where: { id: { in: ids } }, select: { id: true } }), "tagIds", "tag");
+  await want(e.claims.map((c) => c.claimId), (ids) => tx.claim.findMany({ where: { id: { in: ids } }, select: { id: true } }), "claims.claimId", "claim");
+}
+
+function eventSnapshotOf(r: EventRecord): Snapshot {
+  const { citations, actors, tagIds, claims, corrections, ...fields } = r;
+  void corrections;
+  return snapshotOf({ ...fields, actors, tagIds, claims, citations: citations.map((c) => ({ ...c, repeatsCitationId: null })) });
+}
+
+async function importEvent(ctx: Context, storyId: string, e: EventRecord, row: string, options: ImportOptions): Promise<void> {
+  const { tx } = ctx;
+  await checkReferences(tx, e, row);
+  const existing = await tx.event.findUnique({
+    where: { id: e.id },
+    select: { ...exportEventSelect, storyId: true, publishedAt: true },
+  });
+  if (!existing) {
+    await createEvent(tx, { ...newEventInput(storyId, e), version: e.version });
+    if (e.retractedAt) {
+      await tx.event.update({ where: { id: e.id }, data: { retractedAt: new Date(e.retractedAt), retractionNote: e.retractionNote } });
+      await refreshEvents(tx, [e.id]);
+    }
+    await logImport(ctx, "Event", e.id, "create", null, eventSnapshotOf(e));
+    ctx.note("events", "created", e.slug);
+    return;
+  }
+  if (existing.storyId !== storyId) {
+    throw new ImportError([{ row, field: "id", message: `event “${e.id}” belongs to another story` }]);
+  }
+  const current = eventToRecord(existing, () => true);
+  if (sameEvent(current, e)) {
+    ctx.note("events", "unchanged", e.slug);
+    return;
+  }
+  // reconcile() refused a newer version unless overwriteNewer was given.
+  const replacingNewer = existing.version > e.version;
+  if (replacingNewer && !options.overwriteNewer) throw new ImportError([{ row, field: "version", message: "the database holds a newer version" }]);
+  const input = normalizeEventDate(newEventInput(storyId, e));
+  checkNewEvent(input);
+  const bySlug = await tx.event.findUnique({ where: { slug: e.slug }, select: { id: true } });
+  if (bySlug && bySlug.id !== e.id) {
+    throw new ImportError([{ row, field: "slug", message: `the event slug “${e.slug}” is already used by another event (id ${bySlug.id})` }]);
+  }
+  const version = replacingNewer || existing.version >= e.version ? existing.version + 1 : e.version;
+  await tx.event.update({
+    where: { id: e.id },
+    data: {
+      slug: e.slug,
+      kind: e.kind,
+      headline: e.headline.trim(),
+      summary: e.summary.trim(),
+      location: e.location,
+      occurredAt: input.occurredAt,
+      occurredEndAt: input.occurredEndAt,
+      precision: input.precision,
+      approximate: e.approximate,
+      dateBound: e.dateBound,
+      timeNote: e.timeNote,
+      timeZone: e.timeZone,
+      dayOrder: e.dayOrder,
+      firstReportedAt: input.firstReportedAt,
+      published: e.published,
+      publishedAt: e.published ? (existing.publishedAt ?? input.firstReportedAt) : existing.publishedAt,
+      retractedAt: date(e.retractedAt),
+      retractionNote: e.retractionNote,
+      version,
+    },
+  });
+  for (const [position, c] of input.citations.entries()) {
+    const { id, repeatsCitationId: _r, ...fields } = c;
+    void _r;
+    const owner = await tx.citation.findUnique({ where: { id: id! }, select: { eventId: true } });
+    const data = { ...fields, publishedPrecision: fields.publishedAt ? (fields.publishedPrecision ?? null) : null };
+    if (owner) await tx.citation.update({ where: { id: id! }, data: { ...data, position, version: { increment: 1 } } });
+    else await tx.citation.create({ data: { id, eventId: e.id, ...data, position } });
+  }
+  await tx.eventActor.deleteMany({ where: { eventId: e.id } });
+  await tx.eventTag.deleteMany({ where: { eventId: e.id } });
+  await tx.eventClaim.deleteMany({ where: { eventId: e.id } });
+  if (e.actors.length) await tx.eventActor.createMany({ data: e.actors.map((a) => ({ eventId: e.id, ...a })) });
+  if (e.tagIds.length) await tx.eventTag.createMany({ data: e.tagIds.map((tagId) => ({ eventId: e.id, tagId })) });
+  if (e.claims.length) await tx.eventClaim.createMany({ data: e.claims.map((c, position) => ({ eventId: e.id, ...c, position })) });
+  await refreshEvents(tx, [e.id]);
+  await recordRevision(tx, {
+    entityType: "Event",
+    entityId: e.id,
+    action: replacingNewer ? "import-overwrite-newer" : "import-update",
+    userId: null,
+    diff: diffSnapshots(eventSnapshotOf(current), eventSnapshotOf({ ...e, version })),
+    reason: replacingNewer ? `${ctx.reason}, replacing version ${existing.version} (--overwrite-newer)` : ctx.reason,
+  });
+  ctx.note("events", "updated", e.slug);
 }
 
 function newEventInput(storyId: string, e: EventRecord): NewEvent {
@@ -241,6 +534,7 @@ function newEventInput(storyId: string, e: EventRecord): NewEvent {
     occurredEndAt: date(e.occurredEndAt),
     precision: e.precision,
     approximate: e.approximate,
+    dateBound: e.dateBound,
     timeNote: e.timeNote,
     timeZone: e.timeZone,
     dayOrder: e.dayOrder,
@@ -260,100 +554,12 @@ function newEventInput(storyId: string, e: EventRecord): NewEvent {
       quote: c.quote,
       attribution: c.attribution,
       attributionText: c.attributionText,
+      speakerActorId: c.speakerActorId,
+      originSourceId: c.originSourceId,
+      originText: c.originText,
       // Set in a second pass, once every citation it may point at exists.
       repeatsCitationId: null,
       note: c.note,
     })),
   };
-}
-
-async function checkReferences(tx: Tx, e: EventRecord, row: string): Promise<void> {
-  const want = async (ids: string[], find: (ids: string[]) => Promise<{ id: string }[]>, field: string, what: string) => {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return;
-    const found = new Set((await find(unique)).map((r) => r.id));
-    const missing = unique.find((id) => !found.has(id));
-    if (missing) throw new ImportError([{ row, field, message: `no ${what} has the id “${missing}”` }]);
-  };
-  await want(e.citations.map((c) => c.sourceId), (ids) => tx.source.findMany({ where: { id: { in: ids } }, select: { id: true } }), "citations.sourceId", "source");
-  await want(e.actors.map((a) => a.actorId), (ids) => tx.actor.findMany({ where: { id: { in: ids } }, select: { id: true } }), "actors.actorId", "actor");
-  await want(e.tagIds, (ids) => tx.tag.findMany({ where: { id: { in: ids } }, select: { id: true } }), "tagIds", "tag");
-  await want(e.claims.map((c) => c.claimId), (ids) => tx.claim.findMany({ where: { id: { in: ids } }, select: { id: true } }), "claims.claimId", "claim");
-}
-
-async function importEvent(tx: Tx, storyId: string, e: EventRecord, row: string, note: Note): Promise<void> {
-  await checkReferences(tx, e, row);
-  const existing = await tx.event.findUnique({
-    where: { id: e.id },
-    select: { ...exportEventSelect, storyId: true, publishedAt: true },
-  });
-  if (!existing) {
-    const bySlug = await tx.event.findUnique({ where: { slug: e.slug }, select: { id: true } });
-    if (bySlug) throw slugTaken(row, "event", e.slug);
-    const taken = await tx.citation.findFirst({ where: { id: { in: e.citations.map((c) => c.id) } }, select: { id: true } });
-    if (taken) throw new ImportError([{ row, field: "citations.id", message: `citation id “${taken.id}” already belongs to another event` }]);
-    await createEvent(tx, newEventInput(storyId, e));
-    if (e.retractedAt) {
-      await tx.event.update({ where: { id: e.id }, data: { retractedAt: new Date(e.retractedAt), retractionNote: e.retractionNote } });
-      await refreshEvents(tx, [e.id]);
-    }
-    note("events", "created", e.slug);
-    return;
-  }
-  if (existing.storyId !== storyId) {
-    throw new ImportError([{ row, field: "id", message: `event “${e.id}” belongs to another story` }]);
-  }
-  const current = eventToRecord(existing, () => true);
-  const strip = (r: EventRecord) => ({ ...r, corrections: [], citations: r.citations.map((c) => ({ ...c, repeatsCitationId: null })) });
-  if (same(strip(current), strip(e))) {
-    note("events", "unchanged", e.slug);
-    return;
-  }
-  const input = newEventInput(storyId, e);
-  checkNewEvent(input);
-  const bySlug = await tx.event.findUnique({ where: { slug: e.slug }, select: { id: true } });
-  if (bySlug && bySlug.id !== e.id) throw slugTaken(row, "event", e.slug);
-  await tx.event.update({
-    where: { id: e.id },
-    data: {
-      slug: e.slug,
-      kind: e.kind,
-      headline: e.headline.trim(),
-      summary: e.summary.trim(),
-      location: e.location,
-      occurredAt: input.occurredAt,
-      occurredEndAt: input.occurredEndAt,
-      precision: e.precision,
-      approximate: e.approximate,
-      timeNote: e.timeNote,
-      timeZone: e.timeZone,
-      dayOrder: e.dayOrder,
-      ...derivedTimeFields({ occurredAt: input.occurredAt, timeZone: e.timeZone, dayOrder: e.dayOrder }),
-      firstReportedAt: input.firstReportedAt,
-      published: e.published,
-      publishedAt: e.published ? (existing.publishedAt ?? input.firstReportedAt) : existing.publishedAt,
-      retractedAt: date(e.retractedAt),
-      retractionNote: e.retractionNote,
-      version: { increment: 1 },
-    },
-  });
-  for (const [position, c] of input.citations.entries()) {
-    const { id, ...fields } = c;
-    const owner = await tx.citation.findUnique({ where: { id: id! }, select: { eventId: true } });
-    if (owner && owner.eventId !== e.id) {
-      throw new ImportError([{ row, field: `citations[${position}].id`, message: `citation “${id}” belongs to another event` }]);
-    }
-    const { repeatsCitationId: _r, ...rest } = fields;
-    void _r;
-    if (owner) await tx.citation.update({ where: { id: id! }, data: { ...rest, position, version: { increment: 1 } } });
-    else await tx.citation.create({ data: { id, eventId: e.id, ...rest, position } });
-  }
-  await tx.eventActor.deleteMany({ where: { eventId: e.id } });
-  await tx.eventTag.deleteMany({ where: { eventId: e.id } });
-  await tx.eventClaim.deleteMany({ where: { eventId: e.id } });
-  if (e.actors.length) await tx.eventActor.createMany({ data: e.actors.map((a) => ({ eventId: e.id, ...a })) });
-  if (e.tagIds.length) await tx.eventTag.createMany({ data: e.tagIds.map((tagId) => ({ eventId: e.id, tagId })) });
-  if (e.claims.length) await tx.eventClaim.createMany({ data: e.claims.map((c) => ({ eventId: e.id, ...c })) });
-  await refreshEvents(tx, [e.id]);
-  note("events", "updated", e.slug);
 }

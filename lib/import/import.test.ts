@@ -61,7 +61,7 @@ beforeAll(async () => {
 describe("JSON export", () => {
   it("is versioned, leaves out unpublished events unless asked, and is byte-stable", async () => {
     const data = (await exportStory(getDb(), fixture.story.slug))!;
-    expect(data.formatVersion).toBe(1);
+    expect(data.formatVersion).toBe(2);
     expect(data.events.map((e) => e.slug)).toEqual([fixture.report.slug, fixture.denial.slug]);
     expect(JSON.stringify(data)).not.toContain("SECRET DRAFT");
     expect(data.claims[0]!.history.map((h) => h.toStatus)).toEqual(["REPORTED", "DENIED"]);
@@ -153,6 +153,7 @@ describe("import", () => {
     data.claims[0]!.history.push({
       toStatus: "CONFIRMED",
       knownAt: "2024-11-30T00:00:00.000Z",
+      sequence: 99,
       reason: "Said to be confirmed.",
       evidenceCitationId: null,
       changedBy: "import",
@@ -179,7 +180,9 @@ describe("CSV", () => {
     expect(report[col("quote")]).toBe('We were told, "it\'s done", by two officials');
     expect(csv).toContain('"We were told, ""it\'s done"", by two officials"');
     expect(report[col("occurred_at")]).toBe("2024-11-17T00:00:00.000Z");
-    expect(report[col("status")]).toBe("denied");
+    expect(report[col("status")]).toBe("reported");
+    expect(report[col("occurred_on")]).toBe("2024-11-17");
+    expect(report[col("date_shown")]).toBe("17 Nov 2024");
     expect(storyToCsv({ ...data, events: [{ ...data.events[0]!, headline: "=HYPERLINK(\"x\")" }] })).toContain("\"'=HYPERLINK(\"\"x\"\")\"");
   });
 

@@ -4,6 +4,7 @@ import type { Db } from "../db";
 import {
   ACTOR_ROLES,
   ATTRIBUTIONS,
+  DATE_BOUNDS,
   EVENT_KINDS,
   fromSlug,
   PRECISIONS,
@@ -12,8 +13,15 @@ import {
   toSlug,
 } from "../domain";
 import { CsvSyntaxError, parseCsv, unguardCell } from "../export/csv";
-import { CSV_HEADER } from "../export/csv-layout";
-import { storyExportSchema, type CitationRecord, type EventRecord, type StoryExport } from "../export/format";
+import { CSV_HEADER, OPTIONAL_CSV_COLUMNS } from "../export/csv-layout";
+import {
+  FORMAT_VERSION,
+  importSchemaFor,
+  storyExportSchema,
+  type CitationRecord,
+  type EventRecord,
+  type StoryExport,
+} from "../export/format";
 import { ImportError, type ImportIssue, type Locator } from "./import-story";
 
 // Import files → the export format, validated with zod. Every problem names the row (a JSON
@@ -46,7 +54,7 @@ export function parseJsonImport(text: string): ParsedImport {
   } catch (err) {
     throw new ImportError([{ row: "file", field: "(json)", message: `not valid JSON: ${err instanceof Error ? err.message : String(err)}` }]);
   }
-  const parsed = storyExportSchema.safeParse(raw);
+  const parsed = importSchemaFor(raw).safeParse(raw);
   if (!parsed.success) throw new ImportError(zodIssues(parsed.error, raw));
   return { data: parsed.data };
 }
@@ -65,7 +73,7 @@ export async function parseCsvImport(db: Db, text: string): Promise<ParsedImport
   }
   const issues: ImportIssue[] = [];
   const header = (table[0] ?? []).map((h) => h.trim());
-  const missingColumns = CSV_HEADER.filter((c) => !header.includes(c));
+  const missingColumns = CSV_HEADER.filter((c) => !header.includes(c) && !OPTIONAL_CSV_COLUMNS.includes(c));
   if (missingColumns.length) {
     throw new ImportError(missingColumns.map((c) => ({ row: "row 1", field: c, message: "this column is missing from the header" })));
   }
@@ -73,7 +81,7 @@ export async function parseCsvImport(db: Db, text: string): Promise<ParsedImport
   if (body.length === 0) throw new ImportError([{ row: "row 2", field: "(csv)", message: "the file has no data rows" }]);
   const rows = body.map((cells, i) => {
     const rowNo = table.indexOf(cells) + 1;
-    const get = (name: string) => unguardCell(cells[header.indexOf(name)] ?? "").trim();
+    const get = (name: string) => (header.includes(name) ? unguardCell(cells[header.indexOf(name)] ?? "").trim() : "");
     return { rowNo, get, index: i };
   });
 
@@ -111,14 +119,23 @@ export async function parseCsvImport(db: Db, text: string): Promise<ParsedImport
   const all = (col: string, split = false) =>
     [...new Set(rows.flatMap((r) => (split ? r.get(col).split(";").map((p) => p.trim().split(":")[0]!.trim()) : [r.get(col)])).filter(Boolean))];
   const [actors, tags, claims, sources, events] = await Promise.all([
-    db.actor.findMany({ where: { slug: { in: all("actors", true) } }, select: { id: true, slug: true, name: true, title: true, affiliation: true } }),
+    db.actor.findMany({
+      where: { slug: { in: [...all("actors", true), ...all("speaker")] } },
+      select: { id: true, slug: true, name: true, title: true, affiliation: true },
+    }),
     db.tag.findMany({ where: { slug: { in: all("tags", true) } }, select: { id: true, slug: true, name: true } }),
     db.claim.findMany({
       where: { slug: { in: all("claims", true) }, storyId: story.id },
-      select: { id: true, slug: true, text: true, scope: true, history: { select: { toStatus: true, knownAt: true, reason: true, evidenceCitationId: true, changedBy: true } } },
+      select: {
+        id: true,
+        slug: true,
+        text: true,
+        scope: true,
+        history: { select: { toStatus: true, knownAt: true, sequence: true, reason: true, evidenceCitationId: true, changedBy: true } },
+      },
     }),
     db.source.findMany({
-      where: { OR: [{ slug: { in: all("source_slug") } }, { id: { in: all("source_id") } }] },
+      where: { OR: [{ slug: { in: [...all("source_slug"), ...all("origin_source_slug")] } }, { id: { in: all("source_id") } }] },
       select: { id: true, slug: true, name: true, kind: true, country: true, homepage: true, description: true },
     }),
     db.event.findMany({
@@ -126,6 +143,7 @@ export async function parseCsvImport(db: Db, text: string): Promise<ParsedImport
       select: {
         id: true,
         slug: true,
+        version: true,
         citations: { select: { id: true, position: true } },
         claims: { select: { claimId: true, stance: true, note: true } },
       },
@@ -173,6 +191,10 @@ export async function parseCsvImport(db: Db, text: string): Promise<ParsedImport
       occurredAt: when(n, "occurred_at", r.get("occurred_at"), true) ?? "",
       occurredEndAt: when(n, "occurred_end_at", r.get("occurred_end_at"), false),
       precision: enumValue(n, "precision", PRECISIONS, r.get("precision")),
+      dateBound: r.get("date_bound") ? enumValue(n, "date_bound", DATE_BOUNDS, r.get("date_bound")) : "EXACT",
+      // A blank version on an existing event means the row was written without one: it counts as
+      // the first version, so it never overwrites a newer edit unnoticed.
+      version: /^\d{1,9}$/.test(r.get("event_version")) ? Math.max(1, Number(r.get("event_version"))) : 1,
       approximate: bool(n, "approximate", r.get("approximate")),
       timeNote: orNull(r.get("time_note")),
       timeZone: r.get("time_zone"),
@@ -246,10 +268,22 @@ export async function parseCsvImport(db: Db, text: string): Promise<ParsedImport
       archivedUrl: orNull(r.get("archived_url")),
       title: orNull(r.get("citation_title")),
       publishedAt: when(n, "citation_published_at", r.get("citation_published_at"), false),
-      publishedPrecision: r.get("citation_published_precision") ? enumValue(n, "citation_published_precision", PRECISIONS, r.get("citation_published_precision")) : "DAY",
+      publishedPrecision: !r.get("citation_published_at") || r.get("citation_published_precision") === "unknown"
+        ? null
+        : r.get("citation_published_precision")
+          ? enumValue(n, "citation_published_precision", PRECISIONS, r.get("citation_published_precision"))
+          : "DAY",
       quote: orNull(r.get("quote")),
       attribution: enumValue(n, "attribution", ATTRIBUTIONS, r.get("attribution")),
       attributionText: orNull(r.get("attribution_text")),
+      speakerActorId: r.get("speaker")
+        ? (actorBySlug.get(r.get("speaker"))?.id ?? (problem(n, "speaker", `there is no actor “${r.get("speaker")}”`), null))
+        : null,
+      originSourceId: r.get("origin_source_slug")
+        ? (sourceBySlug.get(r.get("origin_source_slug"))?.id ??
+          (problem(n, "origin_source_slug", `there is no source “${r.get("origin_source_slug")}”`), null))
+        : null,
+      originText: orNull(r.get("origin_text")),
       repeatsCitationId: orNull(r.get("repeats_citation_id")),
       note: orNull(r.get("citation_note")),
     };
@@ -262,9 +296,11 @@ export async function parseCsvImport(db: Db, text: string): Promise<ParsedImport
     }
   }
 
-  const usedSources = new Set([...eventsOut.values()].flatMap((e) => e.citations.filter(Boolean).map((c) => c.sourceId)));
+  const usedSources = new Set(
+    [...eventsOut.values()].flatMap((e) => e.citations.filter(Boolean).flatMap((c) => [c.sourceId, ...(c.originSourceId ? [c.originSourceId] : [])])),
+  );
   const draft = {
-    formatVersion: 1,
+    formatVersion: FORMAT_VERSION,
     story,
     sources: [...sources.filter((s) => usedSources.has(s.id)), ...newSources.values()],
     actors: actors,

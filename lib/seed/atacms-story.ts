@@ -15,6 +15,7 @@ const MILLER_CITATION = {
   publishedPrecision: "DAY",
   attribution: "SPOKESPERSON",
   attributionText: "State Department spokesperson Matthew Miller",
+  speaker: "matthew-miller",
   note: "Briefing date not stated in the seed article; about 18 November 2024.",
 } as const;
 
@@ -131,7 +132,8 @@ export const atacmsStory: SeedStory = {
       timeNote:
         "The seed article does not date Blinken's statement. Miller recalled it at the briefing of about 18 November, so it came earlier; it is placed in November 2024 as an approximation.",
       timeZone: "America/New_York",
-      firstReportedOn: "2024-11-01",
+      // Known to the seed article only through Miller's briefing of about 18 November.
+      firstReportedOn: "2024-11-18",
       actors: [{ actor: "antony-blinken", role: "SPEAKER" }],
       tags: ["north-korean-troops"],
       citations: [
@@ -139,6 +141,7 @@ export const atacmsStory: SeedStory = {
           ...MILLER_CITATION,
           attribution: "SPOKESPERSON",
           attributionText: "as recalled by State Department spokesperson Matthew Miller",
+          speaker: "antony-blinken",
         },
       ],
     },
@@ -188,6 +191,7 @@ export const atacmsStory: SeedStory = {
           quote: "will speak for themselves",
           attribution: "NAMED_ON_RECORD",
           attributionText: "President Volodymyr Zelenskyy",
+          speaker: "volodymyr-zelenskyy",
           note: "Quoted in the seed article, which does not say where the statement was published.",
         },
       ],
@@ -222,13 +226,14 @@ export const atacmsStory: SeedStory = {
           note: "Known from the seed article, which does not say whom Axios cited.",
         },
       ],
+      // Its own claim first (the label follows it); it also narrows the broader claim.
       claims: [
+        { claim: "atacms-authorization-limited-to-kursk-oblast", stance: "ASSERTS" },
         {
           claim: "biden-authorized-atacms-strikes-inside-russia",
           stance: "QUALIFIES",
           note: "Scope: Russia's Kursk Oblast only.",
         },
-        { claim: "atacms-authorization-limited-to-kursk-oblast", stance: "ASSERTS" },
       ],
     },
     {
@@ -251,6 +256,7 @@ export const atacmsStory: SeedStory = {
         {
           ...MILLER_CITATION,
           attributionText: "as characterised by State Department spokesperson Matthew Miller",
+          speaker: "russian-government",
           note: "The Russian statement itself is not cited in the seed article; it is known through Miller's answer.",
         },
       ],

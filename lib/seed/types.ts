@@ -22,6 +22,11 @@ export type SeedCitation = {
   quote?: string;
   attribution: AttributionValue;
   attributionText?: string;
+  /** Actor slug: whose words these are (the source is the outlet that carried them). */
+  speaker?: string;
+  /** Source slug of the outlet this citation relays. */
+  origin?: string;
+  originText?: string;
   note?: string;
 };
 

@@ -15,7 +15,9 @@ import {
   type StanceValue,
 } from "../../lib/domain";
 import { derivedTimeFields, searchTextFor } from "../../lib/events/derived";
-import { deriveEventStatus, statusTimeline, type StatusHistoryEntry } from "../../lib/events/status";
+import { eventKnownFrom, labelPeriods, type EventFacts } from "../../lib/events/projection";
+
+type StatusHistoryEntry = { toStatus: ClaimStatusValue; knownAt: Date; sequence: number };
 import { createRng, createZipf, type Rng } from "./random";
 
 export const GENERATOR_VERSION = 3;
@@ -98,21 +100,23 @@ const T = {
   Event: tbl(
     "Event",
     "id:text slug:text storyId:text kind:EventKind headline:text summary:text location:text occurredAt:timestamp occurredEndAt:timestamp " +
-      "precision:TimePrecision approximate:boolean timeNote:text timeZone:text occurredOn:text timelineKey:text dayOrder:int4 " +
-      "firstReportedAt:timestamp status:EventStatus searchText:text published:boolean publishedAt:timestamp retractedAt:timestamp " +
-      "retractionNote:text version:int4 createdAt:timestamp updatedAt:timestamp",
+      "precision:TimePrecision approximate:boolean dateBound:DateBound timeNote:text timeZone:text occurredOn:text spanEndOn:text " +
+      "timelineKey:text dayOrder:int4 firstReportedAt:timestamp knownFrom:timestamp status:EventStatus searchText:text " +
+      "published:boolean publishedAt:timestamp retractedAt:timestamp retractionNote:text version:int4 createdAt:timestamp updatedAt:timestamp",
   ),
   Citation: tbl(
     "Citation",
     "id:text eventId:text sourceId:text url:text archivedUrl:text title:text publishedAt:timestamp publishedPrecision:TimePrecision " +
-      "quote:text attribution:Attribution attributionText:text repeatsCitationId:text note:text position:int4 version:int4 createdAt:timestamp updatedAt:timestamp",
+      "quote:text attribution:Attribution attributionText:text speakerActorId:text originSourceId:text originText:text " +
+      "repeatsCitationId:text note:text position:int4 version:int4 createdAt:timestamp updatedAt:timestamp",
   ),
   EventActor: tbl("EventActor", "eventId:text actorId:text role:ActorRole"),
   EventTag: tbl("EventTag", "eventId:text tagId:text"),
-  EventClaim: tbl("EventClaim", "eventId:text claimId:text stance:Stance note:text"),
+  EventClaim: tbl("EventClaim", "eventId:text claimId:text stance:Stance note:text position:int4"),
   ClaimStatusChange: tbl(
     "ClaimStatusChange",
-    "id:text claimId:text fromStatus:ClaimStatus toStatus:ClaimStatus knownAt:timestamp reason:text evidenceCitationId:text changedBy:text createdAt:timestamp",
+    "id:text claimId:text fromStatus:ClaimStatus toStatus:ClaimStatus knownAt:timestamp sequence:int4 reason:text evidenceCitationId:text " +
+      "changedBy:text createdAt:timestamp",
   ),
   EventRelation: tbl("EventRelation", "id:text fromEventId:text toEventId:text type:RelationType note:text"),
   EventStatusPeriod: tbl("EventStatusPeriod", "id:text eventId:text status:EventStatus validFrom:timestamp validTo:timestamp"),
@@ -359,7 +363,15 @@ export async function generateDatabase(
         headline: string;
         summary: string;
         precision: "MINUTE" | "HOUR" | "DAY";
-        citations: { id: string; attribution: AttributionValue; quote: string | null; sourceId: string; repeats: string | null }[];
+        citations: {
+          id: string;
+          attribution: AttributionValue;
+          quote: string | null;
+          sourceId: string;
+          repeats: string | null;
+          /** Published with the first report, or later (a follow-up citation). */
+          publishedAt: Date | null;
+        }[];
         claimLinks: { claim: (typeof claims)[number]; stance: StanceValue }[];
         retractedAt: Date | null;
       };
@@ -385,6 +397,7 @@ export async function generateDatabase(
             quote: rng.chance(0.5) ? sentence(rng.int(10, 20)) : null,
             sourceId: sourceIds[sourceRank(rng)]!,
             repeats: prev,
+            publishedAt: null,
           });
         }
         const linkCount = rng.weighted([
@@ -419,6 +432,12 @@ export async function generateDatabase(
           retractedAt: null,
         };
         if (rng.chance(0.005)) ev.retractedAt = new Date(ev.firstReportedAt.getTime() + 86_400_000);
+        // The first citation comes with the first report; a later one is published within 3 days
+        // (so the as-of view's derived data change at citation instants too).
+        ev.citations.forEach((c, position) => {
+          c.publishedAt =
+            position === 0 || rng.chance(0.6) ? ev.firstReportedAt : new Date(ev.firstReportedAt.getTime() + rng.int(1, 72) * 3_600_000);
+        });
         events.push(ev);
       }
       // Claim histories: reported after the first linked event, then perhaps corroborated, then
@@ -429,7 +448,13 @@ export async function generateDatabase(
         const first = events[claim.links[0]!.eventIndex]!;
         let t = first.firstReportedAt.getTime() + 30 * 60_000;
         const add = (to: ClaimStatusValue, evidence: string | null) => {
-          claim.history.push({ toStatus: to, knownAt: new Date(t), fromStatus: claim.history.at(-1)?.toStatus ?? null, evidence });
+          claim.history.push({
+            toStatus: to,
+            knownAt: new Date(t),
+            sequence: claim.history.length + 1,
+            fromStatus: claim.history.at(-1)?.toStatus ?? null,
+            evidence,
+          });
           t += rng.int(1, 48) * 3_600_000;
         };
         add("REPORTED", first.citations[0]!.id);
@@ -440,12 +465,15 @@ export async function generateDatabase(
             .find(({ l, e }) => l.stance === stance && e.citations.some((c) => OFFICIAL.includes(c.attribution)));
         const confirmer = official("CONFIRMS");
         const denier = official("DENIES");
+        // The evidence must be published by the time the change is known (the database checks it).
         if (confirmer && rng.chance(0.6)) {
-          t = Math.max(t, confirmer.e.firstReportedAt.getTime() + 3_600_000);
-          add("CONFIRMED", confirmer.e.citations.find((c) => OFFICIAL.includes(c.attribution))!.id);
+          const c = confirmer.e.citations.find((x) => OFFICIAL.includes(x.attribution))!;
+          t = Math.max(t, (c.publishedAt ?? confirmer.e.firstReportedAt).getTime() + 3_600_000);
+          add("CONFIRMED", c.id);
         } else if (denier && rng.chance(0.6)) {
-          t = Math.max(t, denier.e.firstReportedAt.getTime() + 3_600_000);
-          add("DENIED", denier.e.citations.find((c) => OFFICIAL.includes(c.attribution))!.id);
+          const c = denier.e.citations.find((x) => OFFICIAL.includes(x.attribution))!;
+          t = Math.max(t, (c.publishedAt ?? denier.e.firstReportedAt).getTime() + 3_600_000);
+          add("DENIED", c.id);
         } else if (rng.chance(0.1)) {
           add("DISPUTED", null);
         }
@@ -454,40 +482,44 @@ export async function generateDatabase(
         const status = claim.history.at(-1)?.toStatus ?? "UNVERIFIED";
         push(T.Claim, [claim.id, claim.slug, storyId, claim.text, rng.chance(0.2) ? "Kursk Oblast only" : null, status, 1, now, now]);
         for (const h of claim.history) {
-          push(T.ClaimStatusChange, [rng.id(), claim.id, h.fromStatus, h.toStatus, iso(h.knownAt), "Benchmark history entry.", h.evidence, "bench", now]);
+          push(T.ClaimStatusChange, [
+            rng.id(), claim.id, h.fromStatus, h.toStatus, iso(h.knownAt), h.sequence, "Benchmark history entry.", h.evidence, "bench", now,
+          ]);
         }
       }
       for (let k = 0; k < events.length; k++) {
         const e = events[k]!;
         const dayOrder = 0;
-        const derived = derivedTimeFields({ occurredAt: e.occurredAt, timeZone: e.zone, dayOrder });
-        const attributions = e.citations.map((c) => c.attribution);
-        const status = deriveEventStatus({
-          retracted: e.retractedAt !== null,
-          attributions,
-          claimLinks: e.claimLinks.map((l) => ({ stance: l.stance, claimStatus: l.claim.history.at(-1)?.toStatus ?? "UNVERIFIED" })),
+        const derived = derivedTimeFields({
+          occurredAt: e.occurredAt,
+          precision: e.precision,
+          timeZone: e.zone,
+          firstReportedAt: e.firstReportedAt,
+          dayOrder,
         });
-        const periods = statusTimeline({
+        // The label and its periods from the as-of projection, as lib/events/write.ts derives them.
+        const facts = {
           firstReportedAt: e.firstReportedAt,
           retractedAt: e.retractedAt,
-          attributions,
-          claimLinks: e.claimLinks.map((l) => ({ stance: l.stance, history: l.claim.history })),
-        });
-        // As lib/events/write.ts does: the history's present agrees with the stored label.
-        const current = periods[periods.length - 1];
-        if (current && current.status !== status) current.status = status;
+          citations: e.citations.map((c) => ({ publishedAt: c.publishedAt, attribution: c.attribution })),
+          claims: e.claimLinks.map((l, position) => ({ stance: l.stance, position, claim: { id: l.claim.id, history: l.claim.history } })),
+        };
+        const periods = labelPeriods(facts as unknown as EventFacts);
+        const status = periods[periods.length - 1]!.status;
+        const knownFrom = eventKnownFrom(facts);
         const searchText = searchTextFor([e.headline, e.summary, ...e.citations.map((c) => c.quote)]);
         if (derived.occurredOn > lastDay) lastDay = derived.occurredOn;
         push(T.Event, [
           e.id, e.slug, storyId, e.kind, e.headline, e.summary, rng.chance(0.2) ? "Kyiv" : null, iso(e.occurredAt), null,
-          e.precision, false, null, e.zone, derived.occurredOn, derived.timelineKey, dayOrder,
-          iso(e.firstReportedAt), status, searchText, true, iso(e.firstReportedAt), e.retractedAt ? iso(e.retractedAt) : null,
+          e.precision, false, "EXACT", null, e.zone, derived.occurredOn, derived.spanEndOn, derived.timelineKey, dayOrder,
+          iso(e.firstReportedAt), iso(knownFrom), status, searchText, true, iso(e.firstReportedAt), e.retractedAt ? iso(e.retractedAt) : null,
           e.retractedAt ? "Retracted by the benchmark." : null, 1, now, now,
         ]);
         e.citations.forEach((c, position) => {
           push(T.Citation, [
             c.id, e.id, c.sourceId, `https://example.com/${e.slug}/${position}`, null, `Article ${position + 1} on ${e.slug}`,
-            iso(e.firstReportedAt), "DAY", c.quote, c.attribution, c.attribution === "ANONYMOUS_OFFICIALS" ? "citing anonymous officials" : null,
+            iso(c.publishedAt ?? e.firstReportedAt), "DAY", c.quote, c.attribution,
+            c.attribution === "ANONYMOUS_OFFICIALS" ? "citing anonymous officials" : null, null, null, null,
             c.repeats, null, position, 1, now, now,
           ]);
         });
@@ -509,7 +541,7 @@ export async function generateDatabase(
           seenTags.add(tagId);
           push(T.EventTag, [e.id, tagId]);
         }
-        for (const l of e.claimLinks) push(T.EventClaim, [e.id, l.claim.id, l.stance, null]);
+        e.claimLinks.forEach((l, position) => push(T.EventClaim, [e.id, l.claim.id, l.stance, null, position]));
         if (k > 0 && rng.chance(0.12)) {
           push(T.EventRelation, [rng.id(), e.id, events[rng.int(0, k - 1)]!.id, rng.pick(RELATION_TYPES), null]);
         }

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EmbedTimeline } from "@/components/embed/embed-timeline";
 import { ScrollToEvent } from "@/components/embed/scroll-to-event";
-import { asOfFor } from "@/lib/events/as-of";
-import { parseTimelineQuery, toSearchParams } from "@/lib/events/filters";
+import { toSearchParams } from "@/lib/events/filters";
 import { listTimeline } from "@/lib/events/queries";
 import { findEmbedFocus } from "@/lib/embed/focus";
 import { siteUrl } from "@/lib/site";
 import { getStoryBySlug } from "@/lib/stories/queries";
-import { storyScope } from "@/lib/syndication/scope";
+import { resolveTimelineView, storyScope } from "@/lib/view/resolve";
+import { ViewNotes } from "@/components/ui/view-notes";
 import { allValues, createUrl, type RawSearchParams } from "@/lib/url";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
@@ -27,10 +27,11 @@ export default async function EmbedPage({ params, searchParams }: Props) {
   const story = await getStoryBySlug((await params).slug);
   if (!story) notFound();
   const raw = await searchParams;
-  const parsed = parseTimelineQuery(raw);
+  const view = (await resolveTimelineView({ type: "story-ref", story }, raw))!;
+  const parsed = view.query;
   const focus = await findEmbedFocus(story.id, allValues(raw, "event")[0] ?? null, parsed);
   const query = focus?.before ? { ...parsed, before: focus.before } : parsed;
-  const asOf = asOfFor(query.asof, story.timeZone);
+  const asOf = view.asOf;
   const page = await listTimeline(storyScope(story, query), query, 50);
   const site = siteUrl();
   const full = `${site}${createUrl(story.isDefault ? "/" : `/stories/${story.slug}`, toSearchParams(parsed))}`;
@@ -51,6 +52,9 @@ export default async function EmbedPage({ params, searchParams }: Props) {
             </a>
           </p>
         </header>
+        <div className="mb-3">
+          <ViewNotes notes={[...view.notes, ...page.notes]} />
+        </div>
         {page.events.length === 0 ? <p className="text-sm">No events match these filters.</p> : null}
         <EmbedTimeline events={page.events} site={site} asOf={asOf} highlight={focus?.slug ?? null} />
         {page.olderCursor ? (

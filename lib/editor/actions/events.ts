@@ -21,7 +21,7 @@ import {
   updateCitation,
   updateEventFields,
 } from "../events";
-import { optionalText, runForm, versionField } from "../form";
+import { checkbox, optionalText, runForm, versionField } from "../form";
 import type { FormState } from "../form-state";
 
 const editPath = (id: string, flash?: string) => `/editor/events/${id}${flash ? `?saved=${flash}` : ""}`;
@@ -173,6 +173,7 @@ const linkSchema = z.object({
   claimId: z.string().min(1, "Choose a claim."),
   stance: z.enum(STANCES, { error: "Choose a stance." }),
   note: optionalText,
+  main: checkbox,
 });
 
 export async function linkClaimAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -180,7 +181,7 @@ export async function linkClaimAction(_prev: FormState, formData: FormData): Pro
   let id = "";
   const state = await runForm(formData, linkSchema, async (input) => {
     id = input.eventId;
-    await linkClaim(user, input.eventId, input.claimId, input.stance, input.note);
+    await linkClaim(user, input.eventId, input.claimId, input.stance, input.note, input.main);
   });
   if (state.status === "done") done(id, "claim-linked");
   return state;

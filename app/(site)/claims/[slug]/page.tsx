@@ -5,18 +5,16 @@ import { notFound } from "next/navigation";
 import { ClaimStatusPill } from "@/components/claim/claim-status-pill";
 import { EventTime } from "@/components/event/event-time";
 import { AsOfControl } from "@/components/timeline/as-of-control";
-import {
-  claimStatusAsOf,
-  eventsByStance,
-  firstReport,
-  getClaimBySlugOrId,
-  getIndependentCount,
-  independentSourcesText,
-} from "@/lib/claims/queries";
+import { getClaimBySlugOrId, getIndependentCount, independentSourcesText, projectClaim } from "@/lib/claims/queries";
 import { formatPublished } from "@/lib/dates";
 import { ATTRIBUTION_LABEL, CLAIM_STATUS_LABEL, EVENT_STATUS_SHORT, STANCE_LABEL } from "@/lib/domain";
-import { asOfFor, knownBy, statusAsOf, withAsOf } from "@/lib/events/as-of";
-import { EMPTY_QUERY, parseTimelineQuery } from "@/lib/events/filters";
+import { withAsOf } from "@/lib/events/as-of";
+import { briefStatusAt } from "@/lib/events/event-view";
+import { visibleCitations } from "@/lib/events/projection";
+import { EMPTY_QUERY } from "@/lib/events/filters";
+import { creditOf } from "@/lib/events/labels";
+import { resolveRecordView } from "@/lib/view/resolve";
+import { ViewNotes } from "@/components/ui/view-notes";
 import { getStoryDayRange } from "@/lib/stories/queries";
 import type { RawSearchParams } from "@/lib/url";
 
@@ -42,19 +40,13 @@ export default async function ClaimPage({ params, searchParams }: Props) {
   await connection();
   const claim = await getClaimBySlugOrId((await params).slug);
   if (!claim) notFound();
-  const parsed = parseTimelineQuery(await searchParams);
   const zone = claim.story.timeZone;
-  const asOf = asOfFor(parsed.asof, zone);
-  const at = asOf?.cutoff ?? null;
+  const { asOf, at, notes } = resolveRecordView(await searchParams, zone);
   const [counts, dayRange] = await Promise.all([
     getIndependentCount(claim.id, at),
     getStoryDayRange(claim.story.id, zone),
   ]);
-  const history = knownBy(claim.history, (h) => h.knownAt, asOf);
-  const status = claimStatusAsOf(claim, at);
-  const basis = history[history.length - 1];
-  const first = firstReport(claim, at);
-  const groups = eventsByStance(claim, at);
+  const { status, basis, history, groups, first } = projectClaim(claim, at);
   const timelinePath = claim.story.isDefault ? "/" : `/stories/${claim.story.slug}`;
   const path = `/claims/${claim.slug}`;
 
@@ -81,7 +73,8 @@ export default async function ClaimPage({ params, searchParams }: Props) {
         ) : null}
       </header>
 
-      <AsOfControl path={path} query={{ ...EMPTY_QUERY, asof: parsed.asof }} asOf={asOf} zone={zone} range={dayRange} noun="claim" />
+      <ViewNotes notes={notes} />
+      <AsOfControl path={path} query={{ ...EMPTY_QUERY, asof: asOf?.day ?? null }} asOf={asOf} zone={zone} range={dayRange} noun="claim" />
 
       <section aria-labelledby="status-now" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
         <h2 id="status-now" className={h2}>
@@ -102,7 +95,8 @@ export default async function ClaimPage({ params, searchParams }: Props) {
                 ) : (
                   basis.evidenceCitation.source.name
                 )}{" "}
-                ({ATTRIBUTION_LABEL[basis.evidenceCitation.attribution].toLowerCase()}), known{" "}
+                ({basis.evidenceCitation.speaker ? `${creditOf(basis.evidenceCitation).voice}; ` : ""}
+                {ATTRIBUTION_LABEL[basis.evidenceCitation.attribution].toLowerCase()}), known{" "}
                 {formatPublished(basis.knownAt, "DAY", zone)}.
               </>
             ) : null}
@@ -115,9 +109,10 @@ export default async function ClaimPage({ params, searchParams }: Props) {
         </p>
         {first ? (
           <p className="mt-2" id="first-reported">
-            <span className="font-semibold">First reported by</span> {first.citation?.source.name ?? "an unnamed source"}
+            <span className="font-semibold">First reported by</span>{" "}
+            {first.citation ? creditOf(first.citation).origin ?? first.citation.source.name : "an unnamed source"}
             {first.citation?.attributionText ? ` (${first.citation.attributionText})` : ""} on{" "}
-            {formatPublished(first.event.firstReportedAt, "DAY", zone)}:{" "}
+            {formatPublished(first.event.knownFrom, "DAY", zone)}:{" "}
             <Link href={withAsOf(`/events/${first.event.slug}`, asOf)} className="underline underline-offset-2">
               {first.event.headline}
             </Link>
@@ -196,9 +191,12 @@ export default async function ClaimPage({ params, searchParams }: Props) {
                     {event.headline}
                   </Link>
                   {" · "}
-                  {event.citations.map((c) => c.source.name).filter((n, i, a) => a.indexOf(n) === i).join(", ")}
+                  {visibleCitations(event, at)
+                    .map((c) => c.source.name)
+                    .filter((n, i, a) => a.indexOf(n) === i)
+                    .join(", ")}
                   {" · "}
-                  <span className="italic">{EVENT_STATUS_SHORT[statusAsOf(event, asOf)]}</span>
+                  <span className="italic">{EVENT_STATUS_SHORT[briefStatusAt(event, at) ?? event.status]}</span>
                   {note ? <span className="block text-zinc-700 dark:text-zinc-300">{note}</span> : null}
                 </li>
               ))}

@@ -1,6 +1,6 @@
 import { ImageResponse } from "next/og";
 import { formatEventTime } from "@/lib/dates";
-import { statusLabel } from "@/lib/events/labels";
+import { projectEvent } from "@/lib/events/event-view";
 import { getEventBySlugOrId } from "@/lib/events/queries";
 
 // The share card of an event: headline, date and status label. next/og's bundled font only:
@@ -12,9 +12,7 @@ export const alt = "Sourceline: an event on a timeline of record, with its statu
 
 export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
   const event = await getEventBySlugOrId((await params).slug);
-  const label = event
-    ? statusLabel(event.status, event.citations, event.claims.flatMap((c) => c.claim.history), event.timeZone)
-    : null;
+  const label = event ? (projectEvent(event, null)?.label ?? null) : null;
   return new ImageResponse(
     (
       <div

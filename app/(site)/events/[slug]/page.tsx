@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CopyLink } from "@/components/event/copy-link";
 import { EventTime } from "@/components/event/event-time";
-import { RelatedEvents, collectRelations } from "@/components/event/related-events";
+import { RelatedEvents } from "@/components/event/related-events";
 import { StatusLabel } from "@/components/ui/status-label";
 import { formatEventTime, formatPublished } from "@/lib/dates";
 import {
@@ -15,13 +15,15 @@ import {
   SOURCE_KIND_LABEL,
   STANCE_LABEL,
 } from "@/lib/domain";
-import { asOfFor, knownBy, reportedBy, statusAsOf, withAsOf } from "@/lib/events/as-of";
-import { EMPTY_QUERY, parseTimelineQuery } from "@/lib/events/filters";
+import { withAsOf } from "@/lib/events/as-of";
+import { briefStatusAt, projectEvent } from "@/lib/events/event-view";
+import { EMPTY_QUERY } from "@/lib/events/filters";
 import { eventJsonLd } from "@/lib/events/json-ld";
-import { statusLabel } from "@/lib/events/labels";
+import { creditOf } from "@/lib/events/labels";
 import { getEventBySlugOrId, timelineCursorFor } from "@/lib/events/queries";
-import { claimStatusAt } from "@/lib/events/status";
 import { getThread } from "@/lib/events/thread";
+import { resolveRecordView } from "@/lib/view/resolve";
+import { ViewNotes } from "@/components/ui/view-notes";
 import { siteUrl } from "@/lib/site";
 import { getStoryDayRange } from "@/lib/stories/queries";
 import type { RawSearchParams } from "@/lib/url";
@@ -35,7 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
   const event = await getEventBySlugOrId((await params).slug);
   if (!event) notFound();
-  const label = statusLabel(event.status, event.citations, event.claims.flatMap((c) => c.claim.history), event.timeZone);
+  const label = projectEvent(event, null)!.label;
   const description = `${label.text}${label.detail ? ` (${label.detail})` : ""}. ${formatEventTime(event)}. ${event.summary}`;
   const canonical = `/events/${event.slug}`;
   return {
@@ -61,9 +63,8 @@ export default async function EventPage({ params, searchParams }: Props) {
   await connection();
   const event = await getEventBySlugOrId((await params).slug);
   if (!event) notFound();
-  const parsed = parseTimelineQuery(await searchParams);
   const zone = event.story.timeZone;
-  const asOf = asOfFor(parsed.asof, zone);
+  const { asOf, at, notes } = resolveRecordView(await searchParams, zone);
   const [cursor, thread, dayRange] = await Promise.all([
     timelineCursorFor(event),
     getThread(event.id),
@@ -75,39 +76,35 @@ export default async function EventPage({ params, searchParams }: Props) {
   const asOfBar = (
     <AsOfControl
       path={`/events/${event.slug}`}
-      query={{ ...EMPTY_QUERY, asof: parsed.asof }}
+      query={{ ...EMPTY_QUERY, asof: asOf?.day ?? null }}
       asOf={asOf}
       zone={zone}
       range={dayRange}
       noun="event"
     />
   );
-  if (!reportedBy(event, asOf)) {
+  const view = projectEvent(event, at);
+  if (!view) {
     return (
       <div className="space-y-4">
+        <ViewNotes notes={notes} />
         {asOfBar}
         <h1 className="font-serif text-3xl font-bold">Not yet reported</h1>
         <p className="max-w-prose">
-          This event was first reported on {formatPublished(event.firstReportedAt, "DAY", zone)}, after the date you are
-          viewing. <Link href={`/events/${event.slug}`} className="underline underline-offset-2">See the event as it stands today</Link>.
+          This event was first known from its sources on {formatPublished(event.knownFrom, "DAY", zone)}, after the date
+          you are viewing. <Link href={`/events/${event.slug}`} className="underline underline-offset-2">See the event as it stands today</Link>.
         </p>
       </div>
     );
   }
-  const history = knownBy(
-    event.claims.flatMap((c) => c.claim.history),
-    (h) => h.knownAt,
-    asOf,
-  );
-  const label = statusLabel(statusAsOf(event, asOf), event.citations, history, event.timeZone);
-  const relations = collectRelations(event, asOf);
-  const corrections = knownBy(event.corrections, (c) => c.createdAt, asOf);
-  const threadEvents = thread.events.filter((e) => reportedBy(e, asOf));
+  const { label, relations, corrections } = view;
+  const threadEvents = thread.events.filter((e) => briefStatusAt(e, at) !== null);
   const jsonLd = eventJsonLd(event, siteUrl());
 
   return (
     <article aria-labelledby="event-headline" className="space-y-6">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
+      <ViewNotes notes={notes} />
       {asOf ? asOfBar : null}
       <header>
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
@@ -169,12 +166,14 @@ export default async function EventPage({ params, searchParams }: Props) {
         </p>
       </header>
 
-      {event.retractedAt && (!asOf || event.retractedAt.getTime() <= asOf.cutoff.getTime()) ? (
+      {view.retraction ? (
         <section aria-labelledby="retraction" className="rounded border border-red-800 p-3 dark:border-red-400">
           <h2 id="retraction" className={sectionHeading}>
             Retracted
           </h2>
-          <p>{event.retractionNote}</p>
+          <p>
+            <strong>{formatPublished(view.retraction.at, "DAY", zone)}:</strong> {view.retraction.note}
+          </p>
         </section>
       ) : null}
 
@@ -200,7 +199,7 @@ export default async function EventPage({ params, searchParams }: Props) {
           Citations
         </h2>
         <ol className="mt-2 space-y-3">
-          {event.citations.map((c) => (
+          {view.citations.map((c) => (
             <li key={c.id} className="rounded border border-zinc-200 p-3 dark:border-zinc-800">
               <p className="font-semibold">
                 <Link href={`/sources/${c.source.slug}`} className="underline underline-offset-2">
@@ -216,15 +215,33 @@ export default async function EventPage({ params, searchParams }: Props) {
                   </a>
                 </p>
               ) : null}
+              {c.speaker ? (
+                <p className="text-sm">
+                  <span className="font-medium">Speaker:</span> {creditOf(c).voice}
+                </p>
+              ) : null}
+              {c.origin || c.originText ? (
+                <p className="text-sm">
+                  <span className="font-medium">Relays:</span>{" "}
+                  {c.origin ? (
+                    <Link href={`/sources/${c.origin.slug}`} className="underline underline-offset-2">
+                      {c.origin.name}
+                    </Link>
+                  ) : null}
+                  {c.origin && c.originText ? " — " : ""}
+                  {c.originText ?? ""}; not an independent source.
+                </p>
+              ) : null}
               <p className="text-sm">
                 <span className="font-medium">Attribution:</span> {ATTRIBUTION_LABEL[c.attribution]}
                 {c.attributionText ? ` — ${c.attributionText}` : ""}
               </p>
-              {c.publishedAt ? (
-                <p className="text-sm">
-                  <span className="font-medium">Published:</span> {formatPublished(c.publishedAt, c.publishedPrecision, event.timeZone)}
-                </p>
-              ) : null}
+              <p className="text-sm">
+                <span className="font-medium">Published:</span>{" "}
+                {c.publishedAt
+                  ? formatPublished(c.publishedAt, c.publishedPrecision ?? "DAY", event.timeZone)
+                  : `date unknown (counted from the event's first report, ${formatPublished(event.firstReportedAt, "DAY", zone)})`}
+              </p>
               {c.quote ? (
                 <blockquote className="mt-2 border-l-4 border-zinc-300 pl-3 italic dark:border-zinc-600">“{c.quote}”</blockquote>
               ) : null}
@@ -248,7 +265,7 @@ export default async function EventPage({ params, searchParams }: Props) {
             Claims
           </h2>
           <ul className="mt-2 space-y-3">
-            {event.claims.map(({ claim, stance, note }) => (
+            {view.claims.map(({ claim, stance, note, statusThen, historyThen }, i) => (
               <li key={claim.id} className="rounded border border-zinc-200 p-3 dark:border-zinc-800">
                 <p className="font-semibold">
                   <Link href={withAsOf(`/claims/${claim.slug}`, asOf)} className="underline underline-offset-2">
@@ -257,15 +274,16 @@ export default async function EventPage({ params, searchParams }: Props) {
                 </p>
                 {claim.scope ? <p className="text-sm">Scope: {claim.scope}</p> : null}
                 <p className="text-sm">
-                  <span className="font-medium">This event:</span> {STANCE_LABEL[stance]}
+                  <span className="font-medium">This event{view.claims.length > 1 && i === 0 ? " (its main claim)" : ""}:</span>{" "}
+                  {STANCE_LABEL[stance]}
                   {note ? ` — ${note}` : ""}
                 </p>
                 <div className="mt-1 flex flex-wrap items-baseline gap-2 text-sm">
                   <span className="font-medium">{asOf ? "Claim status then:" : "Claim status now:"}</span>
-                  <ClaimStatusPill status={asOf ? claimStatusAt(claim.history, asOf.cutoff) : claim.status} />
+                  <ClaimStatusPill status={statusThen} />
                 </div>
                 <ol className="mt-1 text-sm text-zinc-700 dark:text-zinc-300" aria-label="Status history">
-                  {knownBy(claim.history, (h) => h.knownAt, asOf).map((h) => (
+                  {historyThen.map((h) => (
                     <li key={h.id}>
                       {formatPublished(h.knownAt, "DAY", event.story.timeZone)}:{" "}
                       {h.fromStatus ? `${CLAIM_STATUS_LABEL[h.fromStatus]} → ` : ""}

@@ -4,11 +4,10 @@ import { notFound } from "next/navigation";
 import { TimelineView } from "@/components/timeline/timeline-view";
 import { SOURCE_KIND_LABEL } from "@/lib/domain";
 import { syndicationAlternates } from "@/lib/feeds/links";
-import { asOfFor } from "@/lib/events/as-of";
-import { parseTimelineQuery } from "@/lib/events/filters";
 import { listTimeline, PAGE_SIZE, TOTAL_COUNT_LIMIT } from "@/lib/events/queries";
 import { getSourceBySlug } from "@/lib/sources/queries";
-import { getDefaultStory, getStoryFacets, listStories } from "@/lib/stories/queries";
+import { getStoryFacets } from "@/lib/stories/queries";
+import { resolveTimelineView } from "@/lib/view/resolve";
 import type { RawSearchParams } from "@/lib/url";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
@@ -31,15 +30,12 @@ export default async function SourcePage({ params, searchParams }: Props) {
   await connection();
   const source = await getSourceBySlug((await params).slug);
   if (!source) notFound();
-  // The source is fixed: other source values in the address are replaced, not combined.
-  const query = { ...parseTimelineQuery(await searchParams), sources: [source.slug] };
-  const [stories, home] = await Promise.all([listStories(), getDefaultStory()]);
-  const zone = home?.timeZone ?? "UTC";
-  // A source spans stories: each story's "as of" cut-off is the end of the day in its own zone.
-  const cutoffs = query.asof
-    ? stories.map((s) => ({ storyId: s.id, cutoff: asOfFor(query.asof, s.timeZone)!.cutoff }))
-    : undefined;
-  const [page, facets] = await Promise.all([listTimeline({ cutoffs }, query, PAGE_SIZE, { countLimit: TOTAL_COUNT_LIMIT }), getStoryFacets(null)]);
+  // The source is fixed: other source values in the address are replaced, not combined. A source
+  // spans stories: each story's "as of" cut-off is the end of the day in its own zone.
+  const view = await resolveTimelineView({ type: "source", slug: source.slug }, await searchParams);
+  if (!view) notFound();
+  const { query, scope, asOf, zone } = view;
+  const [page, facets] = await Promise.all([listTimeline(scope, query, PAGE_SIZE, { countLimit: TOTAL_COUNT_LIMIT }), getStoryFacets(null)]);
   return (
     <>
       <header className="mb-4">
@@ -76,7 +72,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
         page={page}
         facets={facets}
         fixedSource={source.slug}
-        asOf={asOfFor(query.asof, zone)}
+        asOf={asOf}
         zone={zone}
         emptyText={`No published events cite ${source.name} with these filters.`}
       />

@@ -35,6 +35,7 @@ export default async function EditEventPage({ params, searchParams }: Props) {
   const { saved } = await searchParams;
   const [actors, sources, claims] = await Promise.all([listActorsForEditor(), listSourcesForEditor(), listClaimsForEditor(event.story.id)]);
   const sourceOptions = sources.map((s) => ({ value: s.id, label: s.name }));
+  const actorOptions = actors.map((a) => ({ value: a.id, label: a.title ? `${a.name}, ${a.title}` : a.name }));
   const citationOptions = event.citations.map((c, i) => ({ value: c.id, label: `#${i + 1} ${c.source.name}${c.title ? `: ${c.title}` : ""}` }));
   const hidden = { id: event.id, version: String(event.version) };
   const state = event.retractedAt ? "Retracted" : event.published ? "Published" : "Draft";
@@ -124,11 +125,14 @@ export default async function EditEventPage({ params, searchParams }: Props) {
                   archivedUrl: c.archivedUrl ?? "",
                   publishedDate: published.day,
                   publishedTime: c.publishedPrecision === "MINUTE" || c.publishedPrecision === "HOUR" ? published.time : "",
-                  publishedPrecision: c.publishedPrecision,
+                  publishedPrecision: c.publishedPrecision ?? "",
+                  speakerActorId: c.speakerActorId ?? "",
+                  originSourceId: c.originSourceId ?? "",
+                  originText: c.originText ?? "",
                   repeatsCitationId: c.repeatsCitationId ?? "",
                   note: c.note ?? "",
                 }}
-                fields={[...citationFields(sourceOptions, citationOptions.filter((o) => o.value !== c.id)), ...changeNoteFields]}
+                fields={[...citationFields(sourceOptions, citationOptions.filter((o) => o.value !== c.id), actorOptions), ...changeNoteFields]}
               />
               <EditorForm
                 action={removeCitationAction}
@@ -149,7 +153,7 @@ export default async function EditEventPage({ params, searchParams }: Props) {
             submitLabel="Add citation"
             hidden={{ eventId: event.id }}
             initial={{ publishedPrecision: "DAY", attribution: "ANONYMOUS_OFFICIALS" }}
-            fields={citationFields(sourceOptions, citationOptions)}
+            fields={citationFields(sourceOptions, citationOptions, actorOptions)}
           />
         </div>
       </section>
@@ -159,9 +163,10 @@ export default async function EditEventPage({ params, searchParams }: Props) {
           Claims and stances
         </h2>
         <ul className="space-y-2">
-          {event.claims.map((l) => (
+          {event.claims.map((l, i) => (
             <li key={l.claimId} className="flex flex-wrap items-start gap-2">
               <span>
+                {i === 0 ? <strong>Main claim · </strong> : null}
                 {STANCE_LABEL[l.stance]}:{" "}
                 <Link href={`/editor/claims/${l.claim.id}`} className="underline">
                   {l.claim.text}
