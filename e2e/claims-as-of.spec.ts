@@ -96,7 +96,7 @@ test.describe("a claim's life: reported, declined, confirmed", () => {
     // its label, and the ministry's statement is the one officially confirmed.
     await page.goto(`${LIFECYCLE}?asof=2024-03-08`);
     await expect(report.locator("[data-status]")).toContainText("Media-reported");
-    await expect(report.locator(".status-verdict")).toContainText("since confirmed on the record by the ministry spokesperson, 8 Mar 2024");
+    await expect(report.locator(".status-verdict")).toContainText("since confirmed on the record by E2E Ministry, 8 Mar 2024");
     await expect(page.locator("#e2e-ministry-confirms-resignation [data-status]")).toContainText("Officially confirmed");
     await expect(timelineItems(page)).toHaveCount(3);
   });

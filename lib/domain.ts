@@ -198,12 +198,12 @@ export const RELATION_LABEL: Record<RelationTypeValue, { outgoing: string; incom
 };
 
 /**
- * Sources that carry other people's words: a label credits the speaker and says "as reported by"
- * the outlet. Governments, heads of state's offices and social accounts are a speaker's own
- * channel.
+ * News outlets: they carry other people's words, so a label credits the speaker and says "as
+ * reported by" the outlet. Governments, heads of state's offices, social accounts and other
+ * bodies (an institute, an NGO) are a speaker's own channel.
  */
 export function isMediaSource(kind: SourceKindValue): boolean {
-  return kind === "WIRE" || kind === "NEWSPAPER" || kind === "BROADCASTER" || kind === "DIGITAL_OUTLET" || kind === "OTHER";
+  return kind === "WIRE" || kind === "NEWSPAPER" || kind === "BROADCASTER" || kind === "DIGITAL_OUTLET";
 }
 
 /**

@@ -104,7 +104,7 @@ describe("events", () => {
     const now = (bySlug.body as Labelled).status_label;
     // A media report stays one; the denial since is its verdict, not its label.
     expect(now.text).toBe("Media-reported, not officially confirmed");
-    expect(now.verdict).toMatchObject({ status: "denied", text: "since officially denied by the ministry spokesperson, 18 Nov 2024" });
+    expect(now.verdict).toMatchObject({ status: "denied", text: "since officially denied by Ministry of Examples, 18 Nov 2024" });
     const then = (await ok(`/api/v1/events/${s.report.slug}?asof=2024-11-17`, "Event")).body as Labelled;
     expect(then.status_label.text).toBe("Media-reported, not officially confirmed");
     expect(then.status_label.verdict).toBeNull();

@@ -100,14 +100,13 @@ export type ClaimListItem = {
 
 /**
  * A story's claims with their status and independent-source count as of `at`, optionally only
- * those backed by at least `minIndependent` independent sources. A claim appears once something
- * about it was known: a status change or an event on it.
+ * those backed by at least `minIndependent` independent sources.
  */
 export async function listClaims(storyId: string, at: Date | null, minIndependent: number): Promise<ClaimListItem[]> {
   const db = getDb();
   const claims = await db.claim.findMany({
     where: { storyId },
-    orderBy: { createdAt: "asc" },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
       id: true,
       slug: true,
@@ -121,7 +120,8 @@ export async function listClaims(storyId: string, at: Date | null, minIndependen
       },
     },
   });
-  const visible = claims.filter((c) => !at || c.history.some((h) => knownBy(h.knownAt, at)) || c.events.length > 0);
+  // A claim is listed once something about it was known: a status change or a published event.
+  const visible = claims.filter((c) => c.history.some((h) => knownBy(h.knownAt, at)) || c.events.length > 0);
   const counts = await countIndependentSourcesForClaims(
     db,
     visible.map((c) => c.id),

@@ -26,6 +26,7 @@ const countCitationSelect = {
   publishedAt: true,
   repeatsCitationId: true,
   speakerActorId: true,
+  speaker: { select: { affiliation: true } },
   originSourceId: true,
   originText: true,
 } as const;
@@ -134,6 +135,7 @@ export async function recordClaimStatusChange(tx: Tx, input: StatusChangeInput) 
         source: { select: { name: true } },
         event: {
           select: {
+            published: true,
             firstReportedAt: true,
             knownFrom: true,
             claims: { where: { claimId: input.claimId }, select: { stance: true } },
@@ -142,6 +144,10 @@ export async function recordClaimStatusChange(tx: Tx, input: StatusChangeInput) 
       },
     });
     if (!c) throw new DomainError("The evidence citation does not exist.", "evidenceCitationId");
+    // A status must rest on evidence readers can see.
+    if (!c.event.published) {
+      throw new DomainError("The evidence citation belongs to a draft event: publish the event first.", "evidenceCitationId");
+    }
     evidence = {
       id: c.id,
       attribution: c.attribution,

@@ -69,7 +69,20 @@ function speakerText(s: NonNullable<CitationFacts["speaker"]>): string {
   return role && !s.name.includes(role) ? `${s.name}, ${role}` : s.name;
 }
 
-/** The voice a citation carries, and who carried it. */
+/** A body that speaks for itself (a government, an office, an institute), not a news outlet. */
+const speaksForItself = (s: { kind?: VoiceCitation["source"]["kind"] } | null | undefined) => !!s?.kind && !isMediaSource(s.kind);
+
+/** The verbatim descriptor, when it is short enough to stand for a voice ("Russia's Defence Ministry said"). */
+const shortDescriptor = (c: VoiceCitation) => {
+  const words = c.attributionText?.trim();
+  return words && words.length <= 80 ? words : null;
+};
+
+/**
+ * The voice a citation carries, and who carried it. A named origin ("The New York Times, as
+ * relayed by TASS") is credited; a vague one ("several media outlets") is not a voice, so the
+ * outlet that relays it is.
+ */
 export function creditOf(c: VoiceCitation): Credit {
   const origin = c.origin?.name ?? (c.originText?.trim() || null);
   const carrier = origin || isMediaSource(c.source.kind) ? c.source.name : null;
@@ -79,9 +92,15 @@ export function creditOf(c: VoiceCitation): Credit {
     // The verbatim descriptor adds to the speaker unless it only names them again.
     voice = words && !words.includes(c.speaker.name) ? `${speakerText(c.speaker)}, ${words}` : speakerText(c.speaker);
   } else if (c.attribution === "ANONYMOUS_OFFICIALS" || c.attribution === "OUTLET_OWN" || c.attribution === "UNKNOWN") {
-    voice = origin ?? c.source.name;
+    voice = c.origin?.name ?? c.source.name;
   } else {
-    voice = c.attributionText?.trim() || origin || c.source.name;
+    // On the record with no named speaker: the body it relays or the source, when they speak for
+    // themselves, before the descriptor's words; a news outlet last.
+    voice = speaksForItself(c.origin)
+      ? c.origin!.name
+      : speaksForItself(c.source)
+        ? c.source.name
+        : shortDescriptor(c) || c.origin?.name || c.source.name;
   }
   return { voice, carrier: carrier === voice ? null : carrier, origin };
 }
@@ -101,8 +120,9 @@ function creditText(credit: Credit): string {
 /** The party a party's claim belongs to: the speaker's body, or the source speaking for itself. */
 function partyOf(c: VoiceCitation): string {
   if (c.speaker) return c.speaker.affiliation ?? c.speaker.name;
-  if (!isMediaSource(c.source.kind)) return c.source.name;
-  return c.attributionText?.trim() || c.origin?.name || c.source.name;
+  if (speaksForItself(c.origin)) return c.origin!.name;
+  if (speaksForItself(c.source)) return c.source.name;
+  return shortDescriptor(c) || c.origin?.name || c.source.name;
 }
 
 function day(at: Date, zone: string): string {
@@ -120,7 +140,7 @@ function reportedDetail(citations: readonly VoiceCitation[]): string | null {
   const parts: string[] = [];
   for (const c of citations) {
     const credit = creditOf(c);
-    const outlet = credit.origin ? `${credit.origin} (as relayed by ${c.source.name})` : c.source.name;
+    const outlet = c.origin ? `${c.origin.name} (as relayed by ${c.source.name})` : credit.origin ? `${c.source.name}, relaying ${credit.origin}` : c.source.name;
     const descriptor = c.attributionText?.trim() || FALLBACK_DESCRIPTOR[c.attribution];
     const who = c.speaker ? creditText(credit) : outlet;
     const part = descriptor && !c.speaker ? `${who}, ${descriptor}` : who;
@@ -139,11 +159,16 @@ const VERDICT_WORDS: Partial<Record<ClaimStatusValue, string>> = {
   SUPERSEDED: "superseded",
 };
 
-/** Verdicts a label already says in its own words. */
-const SAID_BY_LABEL: Partial<Record<EventStatusValue, ClaimStatusValue>> = {
-  CONFIRMED: "CONFIRMED",
-  DENIED: "DENIED",
-  DISPUTED: "DISPUTED",
+/**
+ * Verdicts a label already says in its own words. A decline shows only an official verdict (or
+ * that the claim was shown false) beside it: that an outlet has since corroborated what an
+ * official declined to confirm is the claim's business, not the decline's.
+ */
+const SAID_BY_LABEL: Partial<Record<EventStatusValue, readonly ClaimStatusValue[]>> = {
+  CONFIRMED: ["CONFIRMED"],
+  DENIED: ["DENIED"],
+  DISPUTED: ["DISPUTED", "DENIED"],
+  DECLINED: ["CORROBORATED", "DISPUTED", "SUPERSEDED"],
 };
 
 function verdictOf(
@@ -151,17 +176,25 @@ function verdictOf(
   change: ClaimChangeFacts | null,
   eventKnownFrom: Date,
   zone: string,
+  ownCitationIds: ReadonlySet<string>,
 ): Verdict | null {
   if (!change || status === "RETRACTED") return null;
   const words = VERDICT_WORDS[change.toStatus];
-  if (!words || SAID_BY_LABEL[status] === change.toStatus) return null;
+  if (!words || SAID_BY_LABEL[status]?.includes(change.toStatus)) return null;
+  // An official statement that is itself the evidence for the verdict (a denial that made a
+  // claim disputed) says it already.
+  if ((status === "CONFIRMED" || status === "DENIED") && change.evidenceCitationId && ownCitationIds.has(change.evidenceCitationId)) return null;
   const by = change.evidenceCitation ? ` by ${creditOf(change.evidenceCitation).voice.split(",")[0]}` : "";
   const since = change.knownAt.getTime() >= eventKnownFrom.getTime() ? "since" : "already";
   return { status: change.toStatus, knownAt: change.knownAt, text: `${since} ${words}${by}, ${day(change.knownAt, zone)}` };
 }
 
-/** The credited citation: the earliest visible one in the strongest voice of the label. */
-function creditedCitation(citations: readonly VoiceCitation[], status: EventStatusValue): VoiceCitation | null {
+/**
+ * The credited citation: the earliest visible one in the strongest voice of the label (an undated
+ * one counts from the event's first report; at the same instant, an outlet's own report before a
+ * relay).
+ */
+function creditedCitation(citations: readonly VoiceCitation[], status: EventStatusValue, firstReportedAt: Date): VoiceCitation | null {
   const order =
     status === "CONFIRMED" || status === "DENIED"
       ? (["OFFICIAL"] as const)
@@ -170,7 +203,9 @@ function creditedCitation(citations: readonly VoiceCitation[], status: EventStat
         : (["OFFICIAL", "DOCUMENT", "PARTY", "MEDIA"] as const);
   for (const voice of order) {
     const found = citations.filter((c) => voiceClassOf(c.attribution) === voice);
-    if (found.length) return [...found].sort((a, b) => (a.publishedAt?.getTime() ?? 0) - (b.publishedAt?.getTime() ?? 0))[0]!;
+    const when = (c: VoiceCitation) => (c.publishedAt ?? firstReportedAt).getTime();
+    const relay = (c: VoiceCitation) => (c.origin || c.originText ? 1 : 0);
+    if (found.length) return [...found].sort((a, b) => when(a) - when(b) || relay(a) - relay(b))[0]!;
   }
   return null;
 }
@@ -190,8 +225,8 @@ export function eventLabel(
   const citations = visibleCitations(e, at);
   const main = mainClaim(e.claims);
   const state = main ? claimStateAt(main.claim.history, at) : null;
-  const verdict = verdictOf(status, state?.change ?? null, knownFrom, zone);
-  const credited = creditedCitation(citations, status);
+  const verdict = verdictOf(status, state?.change ?? null, knownFrom, zone, new Set(e.citations.map((c) => c.id)));
+  const credited = creditedCitation(citations, status, e.firstReportedAt);
   const credit = credited ? creditOf(credited) : null;
   const confirmedNow = state?.status === "CONFIRMED" || state?.status === "CORROBORATED";
   let text = EVENT_STATUS_LABEL[status];
@@ -211,10 +246,12 @@ export function eventLabel(
       break;
     }
     case "DISPUTED": {
+      // A party's claim, contradicted by another party or denied on the record.
       const party = credited ? partyOf(credited) : null;
       const by = state?.change?.evidenceCitation ? ` by ${creditOf(state.change.evidenceCitation).voice}` : "";
       const when = state?.change ? `, ${day(state.change.knownAt, zone)}` : "";
-      detail = `${party ? `claimed by ${party}; ` : ""}disputed${by}${when}`;
+      const how = state?.status === "DENIED" ? "officially denied" : "disputed";
+      detail = `${party ? `claimed by ${party}; ` : ""}${how}${by}${when}`;
       break;
     }
     case "CONFIRMED":

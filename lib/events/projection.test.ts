@@ -114,7 +114,11 @@ describe("what is known at an instant", () => {
 });
 
 function status(attributions: AttributionValue[], main: [StanceValue, ClaimStatusValue] | null = null, retracted = false): EventStatusValue {
-  return labelStatus({ retracted, attributions, main: main ? { stance: main[0], claimStatus: main[1] } : null });
+  return labelStatus({
+    retracted,
+    citations: attributions.map((attribution) => ({ attribution, keys: ["actor:speaker"] })),
+    main: main ? { stance: main[0], claimStatus: main[1], partyKeys: main[1] === "CLAIMED" || main[1] === "DISPUTED" ? ["actor:speaker"] : [] } : null,
+  });
 }
 
 describe("labelStatus: the item's own voice and main stance, never a later verdict", () => {
@@ -192,8 +196,8 @@ describe("labelPeriods: the label changes only at instants something became know
   });
 
   it("a party's tally: claimed, then disputed when contradicted", () => {
-    const mod = citation({ attribution: "SPOKESPERSON", publishedAt: at("2024-11-19T09:00:00Z") });
-    const history = [change("CLAIMED", "2024-11-19T09:00:00Z", 1), change("DISPUTED", "2024-11-22T12:00:00Z", 2)];
+    const mod = citation({ attribution: "SPOKESPERSON", speakerActorId: "petrov", publishedAt: at("2024-11-19T09:00:00Z") });
+    const history = [change("CLAIMED", "2024-11-19T09:00:00Z", 1, mod), change("DISPUTED", "2024-11-22T12:00:00Z", 2)];
     const e = event([mod], [{ stance: "ASSERTS", history }], "2024-11-19T09:00:00Z");
     expect(labelPeriods(e)).toEqual([period("CLAIMED", "2024-11-19T09:00:00Z", "2024-11-22T12:00:00Z"), period("DISPUTED", "2024-11-22T12:00:00Z", null)]);
   });
@@ -251,7 +255,7 @@ describe("the label's words: whose voice, as reported by whom, and the verdict s
       speakerActorId: "konashenkov",
       speaker: { name: "Igor Konashenkov", title: "defence ministry spokesman", affiliation: "the Russian Ministry of Defence" },
     });
-    const e = event([mod], [{ stance: "ASSERTS", history: [change("CLAIMED", "2024-11-17T14:00:00Z", 1)] }]);
+    const e = event([mod], [{ stance: "ASSERTS", history: [change("CLAIMED", "2024-11-17T14:00:00Z", 1, mod)] }]);
     const l = label(e, null);
     expect(l.status).toBe("CLAIMED");
     expect(l.text).toBe("Claimed by the Russian Ministry of Defence, not independently verified");

@@ -1,7 +1,9 @@
 import {
+  isMediaSource,
   isOfficialVoice,
   type AttributionValue,
   type ClaimStatusValue,
+  type EventKindValue,
   type EventStatusValue,
   type PrecisionValue,
   type SourceKindValue,
@@ -33,7 +35,7 @@ export type VoiceFacts = {
   attribution: AttributionValue;
   attributionText: string | null;
   speaker: SpeakerFacts | null;
-  origin: { name: string } | null;
+  origin: { name: string; kind?: SourceKindValue } | null;
   originText: string | null;
 };
 
@@ -49,9 +51,13 @@ export type ClaimChangeFacts = {
   toStatus: ClaimStatusValue;
   knownAt: Date;
   sequence: number;
+  evidenceCitationId?: string | null;
   /** The evidence, as the label credits it (its voice and carrier). */
-  evidenceCitation: VoiceFacts | null;
+  evidenceCitation: (VoiceFacts & Partial<VoiceIds>) | null;
 };
+
+/** Who a citation's words belong to, as ids: the speaker, the outlet relayed, the source. */
+export type VoiceIds = { sourceId: string; speakerActorId: string | null; originSourceId: string | null };
 
 export type ClaimLinkFacts = {
   stance: StanceValue;
@@ -60,6 +66,8 @@ export type ClaimLinkFacts = {
 };
 
 export type EventFacts = {
+  /** A media report's label never becomes "officially confirmed" (absent: not a media report). */
+  kind?: EventKindValue;
   firstReportedAt: Date;
   retractedAt: Date | null;
   citations: readonly CitationFacts[];
@@ -176,11 +184,38 @@ function baseStatus(voice: VoiceClass): EventStatusValue {
   }
 }
 
+/**
+ * The identities a citation's words belong to: its speaker, the outlet it relays, and its source
+ * when the source speaks for itself (a government, an office; not a news outlet). Two citations
+ * share a voice when they share an identity.
+ */
+export function voiceKeys(c: { speakerActorId?: string | null; originSourceId?: string | null; sourceId?: string; source?: { kind: SourceKindValue } }): string[] {
+  const keys: string[] = [];
+  if (c.speakerActorId) keys.push(`actor:${c.speakerActorId}`);
+  if (c.originSourceId) keys.push(`source:${c.originSourceId}`);
+  if (c.sourceId && c.source && !isMediaSource(c.source.kind)) keys.push(`source:${c.sourceId}`);
+  return keys;
+}
+
+const shares = (a: readonly string[], b: readonly string[]) => a.some((k) => b.includes(k));
+
 export type LabelStatusInput = {
   retracted: boolean;
-  attributions: readonly AttributionValue[];
-  /** The main claim's stance and its status at the instant, or null when the event has none. */
-  main: { stance: StanceValue; claimStatus: ClaimStatusValue } | null;
+  /** The event's kind: a media report is never labelled officially confirmed. */
+  kind?: EventKindValue;
+  /** The citations a reader could see: how each is sourced, and whose voice it is (voiceKeys). */
+  citations: readonly { attribution: AttributionValue; keys?: readonly string[] }[];
+  /** The main claim as it stood then; null when the event has none. */
+  main: {
+    stance: StanceValue;
+    claimStatus: ClaimStatusValue;
+    /** Whether the claim had stood as a party's claim by then. */
+    everClaimed?: boolean;
+    /** The voices the claim stood as a party's claim of (its "claimed" evidence), by then. */
+    partyKeys?: readonly string[];
+    /** The voice of the on-record confirmation, when the claim stands confirmed. */
+    confirmedByKeys?: readonly string[];
+  } | null;
 };
 
 /**
@@ -190,18 +225,24 @@ export type LabelStatusInput = {
  * - declining to confirm or deny: Declined;
  * - confirming or denying, in an official voice (named on the record or a spokesperson):
  *   Officially confirmed or denied; in another voice the item is what its sourcing makes it;
- * - asserting or qualifying (or no claim): on the record, claimed by a party, or media-reported,
- *   by its strongest voice. An on-record assertion of a claim that stands as a party's claim is
- *   that party's claim, and is Disputed while the claim is disputed.
+ * - asserting (an act, a decision, a statement) in the very voice that confirmed its claim on the
+ *   record: Officially confirmed (the decision confirmed by the spokesman who announced it);
+ *   never for a media report;
+ * - a party's own claim (a party-claim citation, or an on-record assertion of a claim that has
+ *   stood as a party's claim): Claimed by that party, and Disputed while the claim is disputed or
+ *   denied; still that party's claim once confirmed (the verdict says so beside it);
+ * - otherwise, asserting or qualifying (or no claim): on the record or media-reported, by its
+ *   strongest voice.
  * A media report stays a media report once its claim is confirmed: the verdict is shown beside
  * the label ("since confirmed on the record"), not in its place.
  */
 export function labelStatus(input: LabelStatusInput): EventStatusValue {
   if (input.retracted) return "RETRACTED";
-  const voice = strongestVoice(input.attributions.map((attribution) => ({ attribution })));
+  const voice = strongestVoice(input.citations);
   const base = baseStatus(voice);
   const main = input.main;
   if (!main) return base;
+  const onRecord = input.citations.filter((c) => voiceClassOf(c.attribution) !== "MEDIA");
   switch (main.stance) {
     case "DECLINES":
       return "DECLINED";
@@ -210,22 +251,50 @@ export function labelStatus(input: LabelStatusInput): EventStatusValue {
     case "DENIES":
       return voice === "OFFICIAL" ? "DENIED" : base;
     case "ASSERTS":
-    case "QUALIFIES":
-      if (base === "ON_RECORD" || base === "CLAIMED") {
-        if (main.claimStatus === "DISPUTED") return "DISPUTED";
-        if (main.claimStatus === "CLAIMED") return "CLAIMED";
+    case "QUALIFIES": {
+      const confirmedBy = main.claimStatus === "CONFIRMED" ? (main.confirmedByKeys ?? []) : [];
+      if (
+        main.stance === "ASSERTS" &&
+        input.kind !== "MEDIA_REPORT" &&
+        input.citations.some((c) => voiceClassOf(c.attribution) === "OFFICIAL" && shares(c.keys ?? [], confirmedBy))
+      ) {
+        return "CONFIRMED";
       }
+      // Once a claim has stood as a party's claim, an on-record assertion of it is the claim of
+      // the side that makes it (a government's troop estimate, repeated by another of its
+      // spokespeople, or by an ally).
+      const party = base === "CLAIMED" || (base === "ON_RECORD" && (main.everClaimed || onRecord.some((c) => shares(c.keys ?? [], main.partyKeys ?? []))));
+      if (party) return main.claimStatus === "DISPUTED" || main.claimStatus === "DENIED" ? "DISPUTED" : "CLAIMED";
       return base;
+    }
   }
+}
+
+/** The main claim's state at `at` as labelStatus reads it. */
+export function mainClaimState(
+  main: { stance: StanceValue; claim: { history: readonly ClaimChangeFacts[] } } | null,
+  at: Date | null,
+): LabelStatusInput["main"] {
+  if (!main) return null;
+  const known = historyKnownAt(main.claim.history, at);
+  const current = known.at(-1) ?? null;
+  const keysOf = (h: ClaimChangeFacts) => (h.evidenceCitation ? voiceKeys(h.evidenceCitation) : []);
+  return {
+    stance: main.stance,
+    claimStatus: current?.toStatus ?? "UNVERIFIED",
+    everClaimed: known.some((h) => h.toStatus === "CLAIMED"),
+    partyKeys: known.filter((h) => h.toStatus === "CLAIMED").flatMap(keysOf),
+    confirmedByKeys: current?.toStatus === "CONFIRMED" ? keysOf(current) : [],
+  };
 }
 
 /** The label's status at `at` (null: now), from the facts known then. */
 export function labelStatusAt(e: EventFacts, at: Date | null): EventStatusValue {
-  const main = mainClaim(e.claims);
   return labelStatus({
     retracted: e.retractedAt !== null && knownBy(e.retractedAt, at),
-    attributions: visibleCitations(e, at).map((c) => c.attribution),
-    main: main ? { stance: main.stance, claimStatus: claimStatusAt(main.claim.history, at) } : null,
+    kind: e.kind,
+    citations: visibleCitations(e, at).map((c) => ({ attribution: c.attribution, keys: voiceKeys(c) })),
+    main: mainClaimState(mainClaim(e.claims), at),
   });
 }
 
@@ -272,20 +341,26 @@ export type CitationForCount = {
   sourceId: string;
   repeatsCitationId: string | null;
   speakerActorId: string | null;
+  /** The speaker's body: two spokespeople of one ministry are one voice. */
+  speaker?: { affiliation: string | null } | null;
   originSourceId: string | null;
   originText: string | null;
 };
 
 /**
  * The independent voice a citation rests on, once traced back through the citations it repeats:
- * the origin it relays (a relay is its origin, whether or not the origin is cited); none for a
- * round-up of unnamed others ("several media outlets"); the speaker whose words it carries (two
- * outlets carrying one spokesperson's words are one voice); otherwise its own source.
+ * the speaker whose words it carries, counted by the body they speak for (two outlets carrying one
+ * spokesperson's words, directly or relaying a wire story, are one voice, and so are two
+ * spokespeople of one ministry); else the origin it relays (a relay is its origin,
+ * whether or not the origin is cited); none for a round-up of unnamed others ("several media
+ * outlets"); otherwise its own source.
  */
 function unitOf(root: CitationForCount): string | null {
+  const body = root.speaker?.affiliation?.trim().toLowerCase().replace(/^the /, "");
+  if (body) return `body:${body}`;
+  if (root.speakerActorId) return `actor:${root.speakerActorId}`;
   if (root.originSourceId) return `source:${root.originSourceId}`;
   if (root.originText?.trim()) return null;
-  if (root.speakerActorId) return `actor:${root.speakerActorId}`;
   return `source:${root.sourceId}`;
 }
 

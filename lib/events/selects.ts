@@ -42,7 +42,7 @@ export const citationFactsSelect = {
   speakerActorId: true,
   speaker: actorVoiceSelect,
   originSourceId: true,
-  origin: { select: { slug: true, name: true } },
+  origin: { select: { slug: true, name: true, kind: true } },
   originText: true,
 } satisfies Prisma.CitationSelect;
 
@@ -54,9 +54,13 @@ export const claimChangeSelect = {
   knownAt: true,
   sequence: true,
   reason: true,
+  evidenceCitationId: true,
   evidenceCitation: {
     select: {
       id: true,
+      sourceId: true,
+      speakerActorId: true,
+      originSourceId: true,
       source: { select: { slug: true, name: true, kind: true } },
       url: true,
       quote: true,
@@ -65,7 +69,7 @@ export const claimChangeSelect = {
       attribution: true,
       attributionText: true,
       speaker: actorVoiceSelect,
-      origin: { select: { slug: true, name: true } },
+      origin: { select: { slug: true, name: true, kind: true } },
       originText: true,
       event: { select: { slug: true, published: true } },
     },

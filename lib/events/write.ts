@@ -46,15 +46,36 @@ export async function refreshEvents(db: Client, eventIds: readonly string[]): Pr
       firstReportedAt: true,
       knownFrom: true,
       retractedAt: true,
+      kind: true,
       citations: {
-        select: { publishedAt: true, attribution: true, quote: true },
+        select: {
+          publishedAt: true,
+          attribution: true,
+          quote: true,
+          sourceId: true,
+          speakerActorId: true,
+          originSourceId: true,
+          source: { select: { kind: true } },
+        },
         orderBy: { position: "asc" },
       },
       claims: {
         select: {
           stance: true,
           position: true,
-          claim: { select: { id: true, history: { select: { toStatus: true, knownAt: true, sequence: true } } } },
+          claim: {
+            select: {
+              id: true,
+              history: {
+                select: {
+                  toStatus: true,
+                  knownAt: true,
+                  sequence: true,
+                  evidenceCitation: { select: { sourceId: true, speakerActorId: true, originSourceId: true, source: { select: { kind: true } } } },
+                },
+              },
+            },
+          },
         },
       },
       statusPeriods: { select: { status: true, validFrom: true, validTo: true }, orderBy: { validFrom: "asc" } },
@@ -62,6 +83,7 @@ export async function refreshEvents(db: Client, eventIds: readonly string[]): Pr
   });
   for (const e of events) {
     const facts = {
+      kind: e.kind,
       firstReportedAt: e.firstReportedAt,
       retractedAt: e.retractedAt,
       citations: e.citations,

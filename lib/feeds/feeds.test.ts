@@ -77,7 +77,7 @@ describe.each(FORMATS)("the %s timeline feed", (format) => {
     // report, and says so beside its label.
     const report = list.find((i) => i.title.startsWith("The Daily Record"))!;
     expect(report.content).toContain("Media-reported, not officially confirmed");
-    expect(report.content).toContain("since officially denied by the ministry spokesperson, 18 Nov 2024");
+    expect(report.content).toContain("since officially denied by Ministry of Examples, 18 Nov 2024");
     expect(report.content).toContain("The Daily Record");
     expect(report.url).toContain(`/events/${s.report.slug}`);
     const denial = list.find((i) => i.title.startsWith("Ministry"))!;

@@ -34,11 +34,37 @@ function uniqueName(): string {
   return `sl_test_${Date.now().toString(36)}_${randomBytes(5).toString("hex")}`;
 }
 
-async function createSqliteDatabase(): Promise<TemporaryDatabase> {
+/** The migrations to apply: all, or those up to and including `upTo` (a folder name). */
+function scriptsUpTo(provider: "sqlite" | "postgresql", upTo: string | undefined) {
+  return migrationScripts(provider).filter((m) => !upTo || m.name <= upTo);
+}
+
+/** Applies the migrations after `after` (a folder name) to an existing temporary database. */
+export async function applyMigrationsAfter(database: TemporaryDatabase, after: string): Promise<void> {
+  const scripts = migrationScripts(database.kind).filter((m) => m.name > after);
+  if (database.kind === "sqlite") {
+    const db = new Database(database.url.slice("file:".length));
+    try {
+      for (const m of scripts) db.exec(m.sql);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    for (const m of scripts) await client.query(m.sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function createSqliteDatabase(upTo?: string): Promise<TemporaryDatabase> {
   const file = path.join(os.tmpdir(), `${uniqueName()}.db`);
   const db = new Database(file);
   try {
-    for (const m of migrationScripts("sqlite")) db.exec(m.sql);
+    for (const m of scriptsUpTo("sqlite", upTo)) db.exec(m.sql);
   } finally {
     db.close();
   }
@@ -53,7 +79,7 @@ async function createSqliteDatabase(): Promise<TemporaryDatabase> {
   };
 }
 
-async function createPostgresDatabase(adminUrl: string): Promise<TemporaryDatabase> {
+async function createPostgresDatabase(adminUrl: string, upTo?: string): Promise<TemporaryDatabase> {
   const name = uniqueName();
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -72,7 +98,7 @@ async function createPostgresDatabase(adminUrl: string): Promise<TemporaryDataba
   try {
     // Each script is sent whole: the simple query protocol runs it as one implicit transaction,
     // and splitting on ";" would break the PL/pgSQL trigger functions.
-    for (const m of migrationScripts("postgresql")) await client.query(m.sql);
+    for (const m of scriptsUpTo("postgresql", upTo)) await client.query(m.sql);
   } finally {
     await client.end();
   }
@@ -101,10 +127,10 @@ async function createPostgresDatabase(adminUrl: string): Promise<TemporaryDataba
  * A new, migrated database: PostgreSQL (a fresh `sl_test_*` database next to the one `baseUrl`
  * names) when `baseUrl` is a postgres URL, otherwise a fresh SQLite file in the OS temp folder.
  */
-export async function createTemporaryDatabase(baseUrl: string | undefined): Promise<TemporaryDatabase> {
-  if (baseUrl && isPostgresUrl(baseUrl)) return createPostgresDatabase(baseUrl);
+export async function createTemporaryDatabase(baseUrl: string | undefined, options: { upTo?: string } = {}): Promise<TemporaryDatabase> {
+  if (baseUrl && isPostgresUrl(baseUrl)) return createPostgresDatabase(baseUrl, options.upTo);
   if (baseUrl && !baseUrl.startsWith("file:")) {
     throw new Error("TEST_DATABASE_URL must be unset, a file: URL, or a postgres:// or postgresql:// URL.");
   }
-  return createSqliteDatabase();
+  return createSqliteDatabase(options.upTo);
 }
