@@ -4,6 +4,8 @@ import { recordClaimStatusChange } from "../../lib/claims/write";
 import { createEvent } from "../../lib/events/write";
 import { atacmsStory } from "../../lib/seed/atacms-story";
 import { seedStory } from "../../lib/seed/seed-story";
+import { importStory } from "../../lib/import/import-story";
+import { truthStory } from "../../lib/testing/truth-story";
 import { seedEditorFixtures } from "./seed-editor";
 
 // The end-to-end database: the seed story, plus a long second story for pagination tests.
@@ -125,7 +127,9 @@ async function main() {
   );
   await seedEditorFixtures(db);
   await seedLifecycleStory();
-  console.log(`E2E database ready: seed story, ${PAGINATION_EVENTS} pagination events, lifecycle story.`);
+  // The truth-through-time fixture (lib/testing/truth-story.ts), through the importer.
+  await importStory(db, truthStory(), { fileName: "truth-story.json" });
+  console.log(`E2E database ready: seed story, ${PAGINATION_EVENTS} pagination events, lifecycle story, truth-through-time fixture.`);
 }
 
 main()
