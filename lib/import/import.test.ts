@@ -233,3 +233,153 @@ describe("CSV", () => {
     expect(added!.summary).toBe("- starts with a dash");
   });
 });
+
+describe("loading a second story and re-importing", () => {
+  /** The seed story's export, renamed into a new story that shares its sources, actors and tags by slug under new ids. */
+  async function sharedSlugsFile(): Promise<StoryExport> {
+    const data = JSON.parse(serializeStoryExport(await requireStoryExport(getDb(), SEED))) as StoryExport;
+    const renamed = new Map<string, string>();
+    const fresh = (id: string) => {
+      if (!renamed.has(id)) renamed.set(id, `${id.slice(0, 50)}x2`);
+      return renamed.get(id)!;
+    };
+    const story = { ...data.story, id: fresh(data.story.id), slug: "second-story-shared-slugs", isDefault: false };
+    return {
+      ...data,
+      story,
+      sources: data.sources.map((s) => ({ ...s, id: fresh(s.id) })),
+      actors: data.actors.map((a) => ({ ...a, id: fresh(a.id) })),
+      tags: data.tags.map((t) => ({ ...t, id: fresh(t.id) })),
+      claims: data.claims.map((c) => ({ ...c, id: fresh(c.id), slug: `${c.slug}-2`, history: c.history.map((h) => ({ ...h, evidenceCitationId: h.evidenceCitationId ? fresh(h.evidenceCitationId) : null })) })),
+      events: data.events.map((e) => ({
+        ...e,
+        id: fresh(e.id),
+        slug: `${e.slug}-2`,
+        actors: e.actors.map((a) => ({ ...a, actorId: fresh(a.actorId) })),
+        tagIds: e.tagIds.map(fresh),
+        claims: e.claims.map((c) => ({ ...c, claimId: fresh(c.claimId) })),
+        citations: e.citations.map((c) => ({
+          ...c,
+          id: fresh(c.id),
+          sourceId: fresh(c.sourceId),
+          speakerActorId: c.speakerActorId ? fresh(c.speakerActorId) : null,
+          originSourceId: c.originSourceId ? fresh(c.originSourceId) : null,
+          repeatsCitationId: c.repeatsCitationId ? fresh(c.repeatsCitationId) : null,
+        })),
+      })),
+      relations: data.relations.map((r) => ({ ...r, id: fresh(r.id), fromEventId: fresh(r.fromEventId), toEventId: fresh(r.toEventId) })),
+    };
+  }
+
+  it("names every record whose slug another record already has, all at once, and writes nothing", async () => {
+    const file = await sharedSlugsFile();
+    const before = await counts(getDb());
+    const error = await importStory(getDb(), file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    const issues = (error as ImportError).issues;
+    // Every shared source, actor and tag, in one refusal.
+    expect(issues).toHaveLength(file.sources.length + file.actors.length + file.tags.length);
+    expect(issues.map((i) => i.row)).toEqual(expect.arrayContaining(["sources[0]", "actors[0]", "tags[0]"]));
+    expect(issues[0]!.message).toContain("--adopt-by-slug");
+    expect(await counts(getDb())).toEqual(before);
+  });
+
+  it("adopts the existing records by slug when asked, and logs every write as imported from the file", async () => {
+    const file = await sharedSlugsFile();
+    const before = await counts(getDb());
+    const report = await importStory(getDb(), file, { adoptBySlug: true, fileName: "second.json" });
+    expect(report.adopted.map((a) => a.kind)).toEqual(expect.arrayContaining(["sources", "actors", "tags"]));
+    const after = await counts(getDb());
+    expect(after.sources).toBe(before.sources);
+    expect(after.events).toBe(before.events + file.events.length);
+    const story = await getDb().story.findUniqueOrThrow({ where: { slug: "second-story-shared-slugs" } });
+    const event = await getDb().event.findFirstOrThrow({ where: { storyId: story.id }, select: { id: true, citations: { select: { source: { select: { slug: true } } } } } });
+    const revisions = await getDb().revision.findMany({ where: { entityId: event.id } });
+    expect(revisions.map((r) => [r.action, r.reason])).toEqual([["import-create", "imported from second.json"]]);
+    // The citations point at the sources that were already there.
+    const sourceSlugs = new Set((await getDb().source.findMany({ select: { slug: true } })).map((s) => s.slug));
+    for (const c of event.citations) expect(sourceSlugs.has(c.source.slug)).toBe(true);
+  });
+
+  it("gives the same result whatever the order of the file's arrays", async () => {
+    const file = JSON.parse(serializeStoryExport(await requireStoryExport(getDb(), fixture.story.slug, { includeUnpublished: true }))) as StoryExport;
+    const reversed: StoryExport = {
+      ...file,
+      sources: [...file.sources].reverse(),
+      actors: [...file.actors].reverse(),
+      tags: [...file.tags].reverse(),
+      claims: [...file.claims].reverse().map((c) => ({ ...c, history: [...c.history].reverse() })),
+      events: [...file.events].reverse().map((e) => ({ ...e, actors: [...e.actors].reverse(), tagIds: [...e.tagIds].reverse(), corrections: [...e.corrections].reverse() })),
+      relations: [...file.relations].reverse(),
+    };
+    const a = await freshDatabase("sqlite");
+    const b = await freshDatabase("sqlite");
+    await importStory(a, file);
+    await importStory(b, reversed);
+    const exportOf = async (db: Db) => serializeStoryExport(await requireStoryExport(db, fixture.story.slug, { includeUnpublished: true }));
+    expect(await exportOf(b)).toBe(await exportOf(a));
+    // And re-importing either order into either database changes nothing.
+    expect((await importStory(a, reversed)).changes).toEqual([]);
+    expect((await importStory(b, file)).changes).toEqual([]);
+  });
+
+  it("refuses to overwrite newer edits, naming the events, unless told to; then logs the replacement", async () => {
+    const target = await freshDatabase("sqlite");
+    const file = JSON.parse(serializeStoryExport(await requireStoryExport(getDb(), SEED))) as StoryExport;
+    await importStory(target, file);
+    const [first, second] = file.events;
+    // Two editor saves on two events: their versions move on.
+    for (const e of [first!, second!]) {
+      await target.event.update({ where: { id: e.id }, data: { headline: `${e.headline} (edited)`, version: { increment: 10 } } });
+    }
+    const error = await importStory(target, file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    const issues = (error as ImportError).issues;
+    expect(issues.map((i) => i.field)).toEqual(["version", "version"]);
+    expect(issues[0]!.message).toContain("--overwrite-newer");
+    expect(issues.map((i) => i.message).join(" ")).toContain(first!.slug);
+    expect((await target.event.findUniqueOrThrow({ where: { id: first!.id } })).headline).toBe(`${first!.headline} (edited)`);
+
+    const report = await importStory(target, file, { overwriteNewer: true, fileName: "old.json" });
+    expect(report.counts.events.updated).toBe(2);
+    const back = await target.event.findUniqueOrThrow({ where: { id: first!.id } });
+    expect(back.headline).toBe(first!.headline);
+    expect(back.version).toBe(12);
+    const revision = await target.revision.findFirstOrThrow({ where: { entityId: first!.id, action: "import-overwrite-newer" } });
+    expect(revision.reason).toContain("replacing version 11");
+    expect(JSON.parse(revision.diff)).toMatchObject({ headline: { from: `${first!.headline} (edited)`, to: first!.headline } });
+  });
+
+  it("still imports a version 1 file", async () => {
+    const v2 = JSON.parse(serializeStoryExport(await requireStoryExport(getDb(), fixture.story.slug))) as StoryExport;
+    const v1 = {
+      ...v2,
+      formatVersion: 1,
+      claims: v2.claims.map((c) => ({ ...c, history: c.history.map(({ sequence: _s, ...h }) => (void _s, h)) })),
+      events: v2.events.map(({ dateBound: _d, version: _v, ...e }) => (void _d, void _v, {
+        ...e,
+        citations: e.citations.map(({ speakerActorId: _a, originSourceId: _o, originText: _t, ...c }) => (void _a, void _o, void _t, { ...c, publishedPrecision: c.publishedPrecision ?? "DAY" })),
+      })),
+    };
+    const target = await freshDatabase("sqlite");
+    const report = await importStory(target, parseJsonImport(JSON.stringify(v1)).data);
+    expect(report.counts.events.created).toBe(v2.events.length);
+    expect(serializeStoryExport(await requireStoryExport(target, fixture.story.slug))).toBe(serializeStoryExport(v2));
+  });
+
+  it("refuses a javascript: or data: address, as the editor does", async () => {
+    const file = JSON.parse(serializeStoryExport(await requireStoryExport(getDb(), SEED))) as StoryExport & { events: { citations: { url: string | null }[] }[] };
+    file.events[0]!.citations[0]!.url = "javascript:alert(1)";
+    file.sources[0] = { ...file.sources[0]!, homepage: "data:text/html,<script>alert(1)</script>" };
+    const error = (() => {
+      try {
+        parseJsonImport(JSON.stringify(file));
+        return null;
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).issues.map((i) => i.field)).toEqual(expect.arrayContaining(["citations[0].url", "homepage"]));
+  });
+});
