@@ -4,19 +4,13 @@ import { decodeCursor, type TimelinePosition } from "../events/cursor";
 import { EMPTY_QUERY, parseTimelineQuery, type TimelineQuery } from "../events/filters";
 import type { RawSearchParams } from "../url";
 import { allValues } from "../url";
-import { ApiError, invalidParameter } from "./errors";
+import { ApiError, invalidParameter } from "../http/errors";
 
 // The API reads the same query string as the pages (lib/events/filters.ts), but where a page
 // drops a value it cannot use and says so, the API refuses it with a 400 naming the parameter:
 // a script is better served by an error than by silently broader results.
 
 export const TIMELINE_PARAMS = ["source", "status", "kind", "actor", "tag", "from", "to", "q", "asof"] as const;
-
-export function searchParamsOf(url: URL): RawSearchParams {
-  const out: RawSearchParams = {};
-  for (const key of new Set(url.searchParams.keys())) out[key] = url.searchParams.getAll(key);
-  return out;
-}
 
 /** Refuses parameters the endpoint does not know (a typo would otherwise widen the results). */
 export function rejectUnknown(params: RawSearchParams, known: readonly string[]): void {

@@ -1,10 +1,10 @@
 import "server-only";
-import { preflightResponse } from "./cors";
+import { preflightResponse } from "../http/cors";
 import { getClaim, getEvent, listActors, listClaims, listEvents, listRetractions, listSources, listStoriesApi, type ApiResult } from "./endpoints";
-import { ApiError, methodNotAllowed, toErrorResponse } from "./errors";
-import { conditionalResponse } from "./http";
+import { ApiError, methodNotAllowed, toErrorResponse } from "../http/errors";
+import { conditionalResponse } from "../http/conditional";
 import { openApiDocument } from "./openapi";
-import { searchParamsOf } from "./params";
+import { searchParamsOf } from "../http/search-params";
 import type { RawSearchParams } from "../url";
 
 // Every address under /api/v1 goes through here (app/api/v1/[[...path]]/route.ts), so an

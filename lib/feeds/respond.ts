@@ -1,7 +1,7 @@
 import "server-only";
-import { preflightResponse } from "../api/cors";
-import { toErrorResponse } from "../api/errors";
-import { conditionalResponse } from "../api/http";
+import { preflightResponse } from "../http/cors";
+import { toErrorResponse } from "../http/errors";
+import { conditionalResponse } from "../http/conditional";
 import { FEED_CONTENT_TYPE, type FeedFormat } from "./formats";
 import { searchParamsOf, type FeedTarget } from "./targets";
 import { buildChangesFeed, buildTimelineFeed } from "./timeline-feed";

@@ -6,7 +6,7 @@ import { getSourceBySlug } from "../sources/queries";
 import { getDefaultStory, getStoryBySlug, listStories, type StorySummary } from "../stories/queries";
 import { crossStoryScope, storyScope } from "../syndication/scope";
 import { createUrl, type RawSearchParams } from "../url";
-import { notFoundError } from "../api/errors";
+import { notFoundError } from "../http/errors";
 
 // Which timeline a feed (or embed) follows: the default story, a story, or a source across
 // stories, with the same parsing of the query string as the page it mirrors.
@@ -30,7 +30,7 @@ export type ResolvedTarget = {
   zone: string;
 };
 
-export { searchParamsOf } from "../api/params";
+export { searchParamsOf } from "../http/search-params";
 
 export async function resolveFeedTarget(target: FeedTarget, params: RawSearchParams): Promise<ResolvedTarget> {
   const parsed = parseTimelineQuery(params);

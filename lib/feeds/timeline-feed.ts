@@ -5,7 +5,7 @@ import { ATTRIBUTION_LABEL, CLAIM_STATUS_LABEL, EVENT_KIND_LABEL, toSlug } from 
 import { knownBy, statusAsOf, withAsOf } from "../events/as-of";
 import { statusLabel, type StatusLabel } from "../events/labels";
 import { listTimeline, type TimelineEvent } from "../events/queries";
-import { newest } from "../api/http";
+import { newest } from "../http/conditional";
 import { siteUrl } from "../site";
 import { listStoryChanges, type StoryChange } from "./changes";
 import { FEED_EXTENSION, renderFeed, type FeedFormat } from "./formats";
