@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FIRST_DAY, LAST_DAY } from "../dates";
 import { CLAIM_STATUSES, fromSlug, toSlug, type ClaimStatusValue } from "../domain";
 import { decodeCursor, type TimelinePosition } from "../events/cursor";
 import { EMPTY_QUERY, parseTimelineQuery, type TimelineQuery } from "../events/filters";
@@ -88,7 +89,12 @@ export function updatedSinceParam(params: RawSearchParams): Date | null {
   if (!parsed.success) {
     throw invalidParameter("updated_since", "an ISO 8601 date-time with a zone, e.g. 2024-11-18T00:00:00Z.");
   }
-  return new Date(parsed.data);
+  const since = new Date(parsed.data);
+  // Year 0 and years past 9999 are instants neither database can compare against.
+  if (Number.isNaN(since.getTime()) || since.getUTCFullYear() < 100 || since.getUTCFullYear() > 9998) {
+    throw invalidParameter("updated_since", `a date-time from ${FIRST_DAY} to ${LAST_DAY}.`);
+  }
+  return since;
 }
 
 export function slugParam(params: RawSearchParams, name: string): string | null {
