@@ -9,12 +9,18 @@ import {
   pageCache,
   type PageCache,
 } from "./lib/cache/page-cache";
+import { earlyAnswer, isApiPath } from "./lib/http/request-guard";
 import { securityHeaders, type HeaderPair } from "./lib/security/headers";
+import { isCrossOriginWrite } from "./lib/security/origin";
 
 // Next 16's proxy (formerly middleware): a fresh CSP nonce per request. Next reads the policy from
 // the request headers and puts the nonce on its own scripts; the same policy goes on the response
 // with the other security headers. /embed/* and /api/oembed may be framed by any site; nothing
 // else may be framed.
+//
+// A write (a server action's POST) from another site is refused here with a 403. Forwarded
+// headers reach this point already screened (lib/http/forwarded.ts), so x-forwarded-proto and
+// -host are the client's only when a trusted proxy said so.
 //
 // Readers' pages are answered from lib/cache/page-cache.ts when they can be: a miss renders the
 // page once through a loopback request (marked with this process's fill token, so it passes
@@ -32,6 +38,13 @@ export async function proxy(request: NextRequest) {
     secure: proto === "https",
     dev: process.env.NODE_ENV === "development",
   });
+
+  if (!isApiPath(request.nextUrl.pathname) && isCrossOriginWrite(request.method, request.headers)) {
+    const refusal = earlyAnswer(403, "forbidden", "Requests from other sites cannot change anything here.", false);
+    const response = new NextResponse(refusal.body, { status: 403, headers: refusal.headers });
+    for (const [name, value] of headers) if (name !== "Content-Security-Policy") response.headers.set(name, value);
+    return response;
+  }
 
   const cache = process.env.NODE_ENV === "production" ? pageCache() : null;
   if (cache && !isFill && isCacheableRequest(request.method, request.nextUrl.pathname, request.headers)) {

@@ -29,7 +29,9 @@ const ALLOWED = ["GET", "HEAD", "OPTIONS"];
 export async function handleApiRequest(request: Request, segments: readonly string[] = []): Promise<Response> {
   const allowHeader = { Allow: ALLOWED.join(", ") };
   try {
-    const path = segments.map((s) => decodeURIComponent(s)).join("/");
+    // Next hands the segments over already decoded: decoding again would turn "%25" into "%" and
+    // fail on it.
+    const path = segments.join("/");
     const match = ROUTES.map((r) => ({ r, m: r.pattern.exec(path) })).find((x) => x.m);
     if (!match) throw new ApiError(404, "not_found", `There is no API endpoint at /api/v1/${path}. See /api/v1/openapi.json.`);
     if (request.method === "OPTIONS") return preflightResponse();
