@@ -134,7 +134,7 @@ function cachedResponse(body: Uint8Array<ArrayBuffer>, headers: HeaderPair[], st
 
 export const config = {
   matcher: [
-    // Everything but static build assets and the favicon.
-    { source: "/((?!_next/static|_next/image|favicon.ico).*)" },
+    // Everything but static build assets (the favicon gets the security headers too).
+    { source: "/((?!_next/static|_next/image).*)" },
   ],
 };
