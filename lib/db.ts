@@ -29,7 +29,7 @@ export function createDbClient(url: string): Db {
   if (isPostgresUrl(url)) {
     return new PgClient({ adapter: new PrismaPg({ connectionString: url }), log }) as unknown as Db;
   }
-  useWriteAheadLog(url);
+  enableWriteAheadLog(url);
   const db = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), log });
   // A 64 MB page cache instead of better-sqlite3's 16 MB: a capped count over a large story reads
   // a few thousand scattered pages (scripts/bench/analysis.md), which then stay in memory between
@@ -45,7 +45,7 @@ export const SQLITE_CACHE_KIB = 65_536;
 
 /**
  * How long a write waits for another process's write to finish (better-sqlite3's busy timeout).
- * Readers never wait: see useWriteAheadLog.
+ * Readers never wait: see enableWriteAheadLog.
  */
 export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
@@ -56,7 +56,7 @@ export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
  * With a write-ahead log, readers keep reading the last committed state while a writer works.
  * Best effort: a file that does not exist yet, or cannot be written, is left as it is.
  */
-export function useWriteAheadLog(url: string): void {
+export function enableWriteAheadLog(url: string): void {
   const file = url.replace(/^file:/, "").replace(/\?.*$/, "");
   if (file === ":memory:" || file === "") return;
   let raw: Database.Database | undefined;
