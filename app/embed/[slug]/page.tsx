@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EmbedTimeline } from "@/components/embed/embed-timeline";
 import { ScrollToEvent } from "@/components/embed/scroll-to-event";
+import { IgnoredNotes } from "@/components/ui/ignored-notes";
 import { asOfFor } from "@/lib/events/as-of";
 import { parseTimelineQuery, toSearchParams } from "@/lib/events/filters";
 import { listTimeline } from "@/lib/events/queries";
@@ -28,7 +29,10 @@ export default async function EmbedPage({ params, searchParams }: Props) {
   if (!story) notFound();
   const raw = await searchParams;
   const parsed = parseTimelineQuery(raw);
-  const focus = await findEmbedFocus(story.id, allValues(raw, "event")[0] ?? null, parsed);
+  const wanted = allValues(raw, "event")[0] ?? null;
+  const focus = await findEmbedFocus(story.id, wanted, parsed);
+  const notes = [...parsed.notes];
+  if (wanted && !focus) notes.push(`Ignored event “${wanted.slice(0, 40)}”: there is no such published event in this story.`);
   const query = focus?.before ? { ...parsed, before: focus.before } : parsed;
   const asOf = asOfFor(query.asof, story.timeZone);
   const page = await listTimeline(storyScope(story, query), query, 50);
@@ -51,6 +55,9 @@ export default async function EmbedPage({ params, searchParams }: Props) {
             </a>
           </p>
         </header>
+        {/* Pages of this site embedded elsewhere name what they ignored too (the page's own notes and
+            the timeline's, such as an unknown source). */}
+        <IgnoredNotes notes={[...notes, ...page.notes]} className="mb-3" />
         {page.events.length === 0 ? <p className="text-sm">No events match these filters.</p> : null}
         <EmbedTimeline events={page.events} site={site} asOf={asOf} highlight={focus?.slug ?? null} />
         {page.olderCursor ? (

@@ -16,6 +16,7 @@ import {
 import { formatPublished } from "@/lib/dates";
 import { ATTRIBUTION_LABEL, CLAIM_STATUS_LABEL, EVENT_STATUS_SHORT, STANCE_LABEL } from "@/lib/domain";
 import { asOfFor, knownBy, statusAsOf, withAsOf } from "@/lib/events/as-of";
+import { IgnoredNotes } from "@/components/ui/ignored-notes";
 import { EMPTY_QUERY, parseTimelineQuery } from "@/lib/events/filters";
 import { getStoryDayRange } from "@/lib/stories/queries";
 import type { RawSearchParams } from "@/lib/url";
@@ -42,7 +43,8 @@ export default async function ClaimPage({ params, searchParams }: Props) {
   await connection();
   const claim = await getClaimBySlugOrId((await params).slug);
   if (!claim) notFound();
-  const parsed = parseTimelineQuery(await searchParams);
+  // A claim page takes asof only; a value it cannot use is named, not silently dropped.
+  const parsed = parseTimelineQuery({ asof: (await searchParams).asof });
   const zone = claim.story.timeZone;
   const asOf = asOfFor(parsed.asof, zone);
   const at = asOf?.cutoff ?? null;
@@ -81,6 +83,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
         ) : null}
       </header>
 
+      <IgnoredNotes notes={parsed.notes} />
       <AsOfControl path={path} query={{ ...EMPTY_QUERY, asof: parsed.asof }} asOf={asOf} zone={zone} range={dayRange} noun="claim" />
 
       <section aria-labelledby="status-now" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">

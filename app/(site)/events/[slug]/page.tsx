@@ -26,6 +26,7 @@ import { siteUrl } from "@/lib/site";
 import { getStoryDayRange } from "@/lib/stories/queries";
 import type { RawSearchParams } from "@/lib/url";
 import { AsOfControl } from "@/components/timeline/as-of-control";
+import { IgnoredNotes } from "@/components/ui/ignored-notes";
 import { ClaimStatusPill } from "@/components/claim/claim-status-pill";
 import { ThreadView } from "@/components/event/thread-view";
 
@@ -61,7 +62,8 @@ export default async function EventPage({ params, searchParams }: Props) {
   await connection();
   const event = await getEventBySlugOrId((await params).slug);
   if (!event) notFound();
-  const parsed = parseTimelineQuery(await searchParams);
+  // An event page takes asof only; a value it cannot use is named, not silently dropped.
+  const parsed = parseTimelineQuery({ asof: (await searchParams).asof });
   const zone = event.story.timeZone;
   const asOf = asOfFor(parsed.asof, zone);
   const [cursor, thread, dayRange] = await Promise.all([
@@ -82,9 +84,11 @@ export default async function EventPage({ params, searchParams }: Props) {
       noun="event"
     />
   );
+  const notes = <IgnoredNotes notes={parsed.notes} />;
   if (!reportedBy(event, asOf)) {
     return (
       <div className="space-y-4">
+        {notes}
         {asOfBar}
         <h1 className="font-serif text-3xl font-bold">Not yet reported</h1>
         <p className="max-w-prose">
@@ -108,6 +112,7 @@ export default async function EventPage({ params, searchParams }: Props) {
   return (
     <article aria-labelledby="event-headline" className="space-y-6">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
+      {notes}
       {asOf ? asOfBar : null}
       <header>
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
