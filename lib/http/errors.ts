@@ -21,6 +21,7 @@ export type ApiErrorCode =
   | "request_too_large"
   | "unauthorized"
   | "forbidden"
+  | "too_many_requests"
   | "service_unavailable"
   | "internal_error";
 

@@ -47,7 +47,7 @@ export function installRequestGuard(): void {
       const [error, socket] = args as [Error & { code?: string; rawPacket?: Buffer }, Socket];
       // A timeout keeps Node's own answer (408); everything else gets a readable one.
       if (error.code !== "ERR_HTTP_REQUEST_TIMEOUT" && socket.writable && socket.bytesWritten === 0) {
-        const start = error.rawPacket ? error.rawPacket.subarray(0, 64).toString("latin1") : "";
+        const start = error.rawPacket ? error.rawPacket.subarray(0, 16 * 1024).toString("latin1").split("\r\n", 1)[0]! : "";
         socket.end(rawResponse(clientErrorAnswer(error.code, start)), () => socket.destroy());
         return true;
       }

@@ -33,6 +33,22 @@ describe("the request guard", () => {
     expect(JSON.parse(api.body)).toEqual({ error: { code: "method_not_allowed", message: expect.any(String), details: [] } });
   });
 
+  it("answers a writing method on an address for machines (all read-only) with a JSON 405", () => {
+    for (const [method, url] of [
+      ["POST", "/feed.xml"],
+      ["DELETE", "/api/v1/events"],
+      ["PUT", "/stories/x/export.csv"],
+      ["PATCH", "/api/auth/sign-in/email"],
+      ["POST", "/api/oembed?url=x"],
+    ] as const) {
+      const a = answer(method, url);
+      expect([method, url, a.status, a.headers.Allow]).toEqual([method, url, 405, "GET, HEAD, OPTIONS"]);
+      expect(JSON.parse(a.body).error.code).toBe("method_not_allowed");
+    }
+    expect(passed("POST", "/editor/sign-in")).toBe("/editor/sign-in");
+    expect(passed("OPTIONS", "/feed.json")).toBe("/feed.json");
+  });
+
   it("takes a path segment whose escapes do not decode literally, so it is looked up (and not found)", () => {
     expect(passed("GET", "/events/%zz")).toBe("/events/%25zz");
     expect(passed("GET", "/stories/%")).toBe("/stories/%25");
@@ -62,5 +78,6 @@ describe("the request guard", () => {
     const page = clientErrorAnswer("HPE_HEADER_OVERFLOW", "GET /?q=xxxx");
     expect(page.headers["Content-Type"]).toMatch(/^text\/html/);
     expect(clientErrorAnswer("HPE_INVALID_METHOD", "")).toMatchObject({ status: 400 });
+    expect(clientErrorAnswer("HPE_INVALID_METHOD", "TRACK /feed.xml HTTP/1.1").headers["Content-Type"]).toMatch(/^application\/json/);
   });
 });

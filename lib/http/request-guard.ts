@@ -2,7 +2,8 @@ import { errorBodyFor, type ApiErrorCode } from "./errors";
 
 // What every request is screened for before Next sees it (installed by instrumentation.ts through
 // lib/http/install-request-guard.ts). Next answers these with a bare "Internal Server Error":
-// - a method Fetch cannot represent (TRACE, CONNECT, TRACK) or any other unusual one;
+// - a method Fetch cannot represent (TRACE, CONNECT, TRACK) or any other unusual one, and any
+//   writing method on an address for machines (they are all read-only);
 // - a path segment whose percent-encoding does not decode (`/events/%zz`, `/sources/%C0%AF`);
 // - an address too long to be a real link.
 // Kept free of Next and Node server imports, so the rules are unit-tested directly.
@@ -16,10 +17,16 @@ export type EarlyAnswer = { status: number; headers: Record<string, string>; bod
 
 export type Screened = { answer: EarlyAnswer } | { url: string };
 
-/** Addresses answered in the API's JSON error shape (/api is the human-readable page). */
-export function isApiPath(pathname: string): boolean {
-  return pathname.startsWith("/api/");
+/**
+ * Addresses for machines, answered in the API's JSON error shape: the JSON API and the other
+ * route handlers (feeds, exports, oEmbed, sitemap). /api itself is the human-readable page.
+ */
+export function isMachinePath(pathname: string): boolean {
+  return pathname.startsWith("/api/") || /\.(xml|atom|json|csv|txt)$/.test(pathname);
 }
+
+/** Every machine address is read-only: it answers only these. */
+export const READ_ONLY_METHODS = ["GET", "HEAD", "OPTIONS"] as const;
 
 const TITLES: Record<number, string> = {
   400: "Bad request",
@@ -85,9 +92,10 @@ export function screenRequest(method: string | undefined, url: string | undefine
   const q = target.indexOf("?");
   const path = q === -1 ? target : target.slice(0, q);
   const query = q === -1 ? "" : target.slice(q);
-  const api = isApiPath(path);
-  if (!ALLOWED_METHODS.includes((method ?? "") as (typeof ALLOWED_METHODS)[number])) {
-    const allow = api ? "GET, HEAD, OPTIONS" : "GET, HEAD, POST";
+  const api = isMachinePath(path);
+  const allowed: readonly string[] = api ? READ_ONLY_METHODS : ALLOWED_METHODS;
+  if (!allowed.includes(method ?? "")) {
+    const allow = api ? READ_ONLY_METHODS.join(", ") : "GET, HEAD, POST";
     return {
       answer: earlyAnswer(405, "method_not_allowed", `This address does not answer ${String(method).slice(0, 20)} requests; use ${allow}.`, api, {
         Allow: allow,
@@ -107,7 +115,8 @@ export function screenRequest(method: string | undefined, url: string | undefine
 
 /** The answer to a request Node could not parse (see install-request-guard.ts), by its start. */
 export function clientErrorAnswer(code: string | undefined, start: string): EarlyAnswer {
-  const api = /^[A-Za-z]+ \/api\//.test(start);
+  const target = /^[!-~]+ (\/[^ ?]*)/.exec(start)?.[1] ?? "";
+  const api = isMachinePath(target) || target.startsWith("/api/");
   if (code === "HPE_HEADER_OVERFLOW") {
     return earlyAnswer(431, "request_too_large", "The address or the request headers are too large (16 KB at most).", api);
   }
