@@ -115,6 +115,8 @@ const ROUTES = [
   "/api/oembed",
   "/api/auth/get-session",
   "/api/auth/{any}",
+  "/api/{any}",
+  "/api/{any}/{any}",
   "/sitemap.xml",
   "/robots.txt",
   "/favicon.ico",

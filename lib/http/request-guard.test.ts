@@ -59,6 +59,14 @@ describe("the request guard", () => {
     expect(passed("GET", "/events/caf%C3%A9")).toBe("/events/caf%C3%A9");
   });
 
+  it("answers an address under /api/ that no route serves with a JSON 404, not the HTML page", () => {
+    for (const url of ["/api/foo", "/api/auth", "/api/oembed/x", "/api/v2/events"]) {
+      const a = answer("GET", url);
+      expect([url, a.status, JSON.parse(a.body).error.code]).toEqual([url, 404, "not_found"]);
+    }
+    for (const url of ["/api/v1", "/api/v1/events/x", "/api/auth/get-session", "/api/oembed", "/api/oembed/", "/api/", "/api"]) expect(passed("GET", url)).toBe(url);
+  });
+
   it("refuses control characters in the path", () => {
     expect(answer("GET", "/events/%00").status).toBe(400);
     expect(JSON.parse(answer("GET", "/api/v1/claims/a%0Ab").body).error.code).toBe("invalid_path");

@@ -25,6 +25,9 @@ export function isMachinePath(pathname: string): boolean {
   return pathname.startsWith("/api/") || /\.(xml|atom|json|csv|txt)$/.test(pathname);
 }
 
+/** The route handlers under /api/ (and their trailing-slash forms, which Next redirects). */
+const API_ROUTES = /^\/api\/(v1(\/.*)?|auth\/.+|oembed\/?)$/;
+
 /** Every machine address is read-only: it answers only these. */
 export const READ_ONLY_METHODS = ["GET", "HEAD", "OPTIONS"] as const;
 
@@ -106,6 +109,10 @@ export function screenRequest(method: string | undefined, url: string | undefine
     return { answer: earlyAnswer(414, "uri_too_long", `The address is longer than ${MAX_URL_LENGTH} characters.`, api) };
   }
   if (!path.startsWith("/")) return { url: target };
+  // An address under /api/ that no route serves would get the HTML 404 page.
+  if (path.startsWith("/api/") && path !== "/api/" && !API_ROUTES.test(path)) {
+    return { answer: earlyAnswer(404, "not_found", "There is nothing at this address. The API is under /api/v1 (see /api/v1/openapi.json).", true) };
+  }
   const segments = path.split("/").map((s) => (decodes(s) ? s : s.replace(/%/g, "%25")));
   if (segments.some((s) => CONTROL.test(decodeURIComponent(s)))) {
     return { answer: earlyAnswer(400, "invalid_path", "The address contains control characters.", api) };
