@@ -19,18 +19,29 @@ test.beforeAll(async () => {
       DATABASE_URL: process.env.E2E_DATABASE_URL || "file:./prisma/e2e.db",
       TRUSTED_PROXY_HOPS: "1",
       NEXT_TELEMETRY_DISABLED: "1",
+      // As npm start runs it (scripts/lib/run.mjs, withRequestHold).
+      NODE_OPTIONS: `--import=${path.resolve("scripts", "lib", "hold-requests.mjs")}`,
     },
     stdio: "ignore",
   });
-  for (let i = 0; i < 200; i++) {
+  // The very first request the server answers is a TRACE: it is screened too, although Next loads
+  // the request guard only after it starts listening.
+  for (let i = 0; i < 400; i++) {
     try {
-      if ((await rawRequest(`${base}/`)).status === 200) return;
+      firstAnswer = (await rawRequest(`${base}/`, { method: "TRACE" })).status;
+      return;
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`The proxied server on ${base} did not start.`);
+});
+
+let firstAnswer = 0;
+
+test("the first request after start-up is screened like any other", () => {
+  expect(firstAnswer).toBe(405);
 });
 
 test.afterAll(() => {

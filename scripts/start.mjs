@@ -2,7 +2,7 @@
 // DATABASE_URL selects the database: unset or file:… is the embedded SQLite file,
 // postgres://… or postgresql://… is PostgreSQL with its own migrations.
 import { checkDatabaseUrl } from "./lib/check-database.mjs";
-import { bin, buildIfNeeded, exec, run, root } from "./lib/run.mjs";
+import { bin, buildIfNeeded, exec, run, root, withRequestHold } from "./lib/run.mjs";
 
 const databaseUrl = process.env.DATABASE_URL || "file:./prisma/dev.db";
 const port = process.env.PORT || "3000";
@@ -25,4 +25,4 @@ try {
   process.exit(1);
 }
 console.log(`Serving Sourceline on http://localhost:${port}`);
-exec(bin("next"), ["start", "-p", port], env);
+exec(bin("next"), ["start", "-p", port], { ...env, NODE_OPTIONS: withRequestHold() });

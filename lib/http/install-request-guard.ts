@@ -8,11 +8,16 @@ import { clientErrorAnswer, screenRequest, type EarlyAnswer } from "./request-gu
 // `next start` owns its HTTP server and offers no hook before routing, and a request with a
 // TRACE method or an undecodable path fails inside Next before any app code runs; so the
 // server's "request" (and "clientError") events are screened here. instrumentation.ts installs
-// this once per process, before Next handles its first request.
+// this once per process. Next loads instrumentation.ts only after it starts listening; npm start
+// preloads scripts/lib/hold-requests.mjs, which holds requests until this is installed, so that
+// not even the first request gets past it.
 
 const INSTALLED = Symbol.for("sourceline.requestGuardInstalled");
+/** Set by scripts/lib/hold-requests.mjs when preloaded: requests held until the guard is here. */
+const HOLD = Symbol.for("sourceline.requestHold");
 
 type Emit = (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
+type Hold = { original: Emit; install(guard: Emit): void };
 
 function send(res: http.ServerResponse, answer: EarlyAnswer, head: boolean): void {
   res.writeHead(answer.status, { ...answer.headers, "Content-Length": String(Buffer.byteLength(answer.body)) });
@@ -28,11 +33,12 @@ function rawResponse(answer: EarlyAnswer): string {
 }
 
 export function installRequestGuard(): void {
-  const g = globalThis as typeof globalThis & { [INSTALLED]?: boolean };
+  const g = globalThis as typeof globalThis & { [INSTALLED]?: boolean; [HOLD]?: Hold };
   if (g[INSTALLED]) return;
   g[INSTALLED] = true;
   const hops = readEnv().TRUSTED_PROXY_HOPS;
-  const original = http.Server.prototype.emit as Emit;
+  const hold = g[HOLD];
+  const original = hold?.original ?? (http.Server.prototype.emit as Emit);
   const guarded: Emit = function (event, ...args) {
     if (event === "request") {
       const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
@@ -54,5 +60,6 @@ export function installRequestGuard(): void {
     }
     return original.call(this, event, ...args);
   };
-  http.Server.prototype.emit = guarded as typeof http.Server.prototype.emit;
+  if (hold) hold.install(guarded);
+  else http.Server.prototype.emit = guarded as typeof http.Server.prototype.emit;
 }
