@@ -9,12 +9,19 @@ import {
   pageCache,
   type PageCache,
 } from "./lib/cache/page-cache";
+import { earlyAnswer, isMachinePath } from "./lib/http/request-guard";
 import { securityHeaders, type HeaderPair } from "./lib/security/headers";
+import { isCrossOriginWrite } from "./lib/security/origin";
 
 // Next 16's proxy (formerly middleware): a fresh CSP nonce per request. Next reads the policy from
 // the request headers and puts the nonce on its own scripts; the same policy goes on the response
 // with the other security headers. /embed/* and /api/oembed may be framed by any site; nothing
 // else may be framed.
+//
+// A write (a server action's POST) from another site is refused here with a 403, and a form post
+// whose body does not parse with a 400 (Next answers both with a 500). Forwarded
+// headers reach this point already screened (lib/http/forwarded.ts), so x-forwarded-proto and
+// -host are the client's only when a trusted proxy said so.
 //
 // Readers' pages are answered from lib/cache/page-cache.ts when they can be: a miss renders the
 // page once through a loopback request (marked with this process's fill token, so it passes
@@ -33,6 +40,19 @@ export async function proxy(request: NextRequest) {
     dev: process.env.NODE_ENV === "development",
   });
 
+  if (!isMachinePath(request.nextUrl.pathname)) {
+    const refusal = isCrossOriginWrite(request.method, request.headers)
+      ? earlyAnswer(403, "forbidden", "Requests from other sites cannot change anything here.", false)
+      : (await hasUnreadableForm(request))
+        ? earlyAnswer(400, "bad_request", "The form data sent could not be read.", false)
+        : null;
+    if (refusal) {
+      const response = new NextResponse(refusal.body, { status: refusal.status, headers: refusal.headers });
+      for (const [name, value] of headers) if (name !== "Content-Security-Policy") response.headers.set(name, value);
+      return response;
+    }
+  }
+
   const cache = process.env.NODE_ENV === "production" ? pageCache() : null;
   if (cache && !isFill && isCacheableRequest(request.method, request.nextUrl.pathname, request.headers)) {
     const served = await fromCache(cache, request, nonce);
@@ -50,6 +70,21 @@ export async function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of headers) response.headers.set(name, value);
   return response;
+}
+
+/**
+ * A form post (a server action without JavaScript) whose body does not parse: Next would fail on
+ * it with a 500, so it is answered with a 400 here. Next keeps the body for the page to read.
+ */
+async function hasUnreadableForm(request: NextRequest): Promise<boolean> {
+  if (request.method !== "POST") return false;
+  if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(request.headers.get("content-type") ?? "")) return false;
+  try {
+    await request.clone().formData();
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 /** The page from the cache, rendering it first on a miss; null to let Next render it here. */
@@ -121,7 +156,7 @@ function cachedResponse(body: Uint8Array<ArrayBuffer>, headers: HeaderPair[], st
 
 export const config = {
   matcher: [
-    // Everything but static build assets and the favicon.
-    { source: "/((?!_next/static|_next/image|favicon.ico).*)" },
+    // Everything but static build assets (the favicon gets the security headers too).
+    { source: "/((?!_next/static|_next/image).*)" },
   ],
 };

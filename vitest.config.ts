@@ -14,7 +14,7 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: ["lib/**/*.test.ts", "prisma/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
     // Every test file gets its own temporary database (lib/testing/setup-db.ts); running the files
     // one at a time keeps the PostgreSQL connection count and the load on small machines low.
     fileParallelism: false,

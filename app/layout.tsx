@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import { siteUrl } from "@/lib/site";
 import "./globals.css";
 
@@ -18,7 +19,11 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request, so that Next puts this request's CSP nonce (proxy.ts) on
+  // its scripts. A page prerendered at build time (/api, the 404 page) would carry the build's
+  // nonce, and the browser would block its scripts.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen bg-white font-sans text-zinc-900 antialiased dark:bg-[#0b0f19] dark:text-zinc-100">

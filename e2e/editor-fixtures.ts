@@ -2,6 +2,9 @@
 
 export const E2E_ADMIN = { email: "e2e-admin@example.test", password: "e2e admin password 1" };
 
+/** An editor whose account e2e/hardening.spec.ts attacks (so the other specs' admin is untouched). */
+export const E2E_LOCKOUT_EDITOR = { email: "e2e-lockout-editor@example.test", password: "e2e lockout password 1" };
+
 export const xss = (field: string) => `<script>alert("${field}")</script><img src=x onerror=alert("${field}")>`;
 
 export const XSS_EVENT = "e2e-xss-event";

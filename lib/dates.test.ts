@@ -199,6 +199,15 @@ describe("startOfLocalDay and endOfLocalDay", () => {
 });
 
 describe("parseIsoDay", () => {
+  it("refuses days whose instants the databases cannot hold, in some zone", () => {
+    expect(parseIsoDay("9999-12-31")).toBeNull();
+    expect(parseIsoDay("0001-01-01")).toBeNull();
+    expect(parseIsoDay("9998-12-31")).toEqual({ year: 9998, month: 12, day: 31 });
+    // The end of the last day, even far west of UTC, is still a four-digit year.
+    expect(endOfLocalDay("9998-12-31", "Etc/GMT+12").getUTCFullYear()).toBe(9999);
+    expect(startOfLocalDay("0100-01-01", "Etc/GMT-14").toISOString()).toMatch(/^0099-12-31T/);
+  });
+
   it("accepts real calendar days, leap days included", () => {
     expect(parseIsoDay("2024-11-18")).toEqual({ year: 2024, month: 11, day: 18 });
     expect(parseIsoDay("2024-02-29")).toEqual({ year: 2024, month: 2, day: 29 });

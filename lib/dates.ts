@@ -15,10 +15,23 @@ export function isValidTimeZone(zone: string): boolean {
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Parses `YYYY-MM-DD` into its parts when it names a real calendar day, else null. */
+/**
+ * The days a date can name. Every instant of them, in every time zone, is a date both databases
+ * and Prisma can hold (the end of 9999-12-31 in New York is in the year 10000, which they cannot).
+ */
+export const FIRST_DAY = "0100-01-01";
+export const LAST_DAY = "9998-12-31";
+
+/** True when `value` has the `YYYY-MM-DD` form but falls outside FIRST_DAY…LAST_DAY. */
+export function isIsoDayOutOfRange(value: string): boolean {
+  const m = ISO_DAY.exec(value.trim());
+  return m !== null && (m[0] < FIRST_DAY || m[0] > LAST_DAY);
+}
+
+/** Parses `YYYY-MM-DD` into its parts when it names a real calendar day in range, else null. */
 export function parseIsoDay(value: string): { year: number; month: number; day: number } | null {
   const m = ISO_DAY.exec(value.trim());
-  if (!m) return null;
+  if (!m || m[0] < FIRST_DAY || m[0] > LAST_DAY) return null;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const probe = new Date(Date.UTC(year, month - 1, day));
   if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {

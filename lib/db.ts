@@ -1,4 +1,5 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "../generated/prisma-sqlite/client";
 import { PrismaClient as PgClient } from "../generated/prisma-pg/client";
@@ -28,7 +29,8 @@ export function createDbClient(url: string): Db {
   if (isPostgresUrl(url)) {
     return new PgClient({ adapter: new PrismaPg({ connectionString: url }), log }) as unknown as Db;
   }
-  const db = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url }), log });
+  enableWriteAheadLog(url);
+  const db = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), log });
   // A 64 MB page cache instead of better-sqlite3's 16 MB: a capped count over a large story reads
   // a few thousand scattered pages (scripts/bench/analysis.md), which then stay in memory between
   // requests. The adapter keeps one connection, so setting it once covers every query.
@@ -40,6 +42,33 @@ export function createDbClient(url: string): Db {
 
 /** The SQLite page cache, in KiB. */
 export const SQLITE_CACHE_KIB = 65_536;
+
+/**
+ * How long a write waits for another process's write to finish (better-sqlite3's busy timeout).
+ * Readers never wait: see enableWriteAheadLog.
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Puts an SQLite database in write-ahead-log mode (kept in the file, so once is enough). In the
+ * default rollback-journal mode a writer that commits, or spills a large transaction (an import)
+ * to disk, locks readers out of the whole file, and after the busy timeout they fail (P1008).
+ * With a write-ahead log, readers keep reading the last committed state while a writer works.
+ * Best effort: a file that does not exist yet, or cannot be written, is left as it is.
+ */
+export function enableWriteAheadLog(url: string): void {
+  const file = url.replace(/^file:/, "").replace(/\?.*$/, "");
+  if (file === ":memory:" || file === "") return;
+  let raw: Database.Database | undefined;
+  try {
+    raw = new Database(file, { fileMustExist: true, timeout: SQLITE_BUSY_TIMEOUT_MS });
+    if (raw.pragma("journal_mode", { simple: true }) !== "wal") raw.pragma("journal_mode = WAL");
+  } catch {
+    // Not created yet (migrations make it), read-only, or held by another process: left as it is.
+  } finally {
+    raw?.close();
+  }
+}
 
 /** Calls `listener` for every SQL statement of getDb(), when built with SOURCELINE_QUERY_EVENTS=1. */
 export function onQuery(listener: (e: { query: string }) => void): void {

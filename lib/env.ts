@@ -28,6 +28,20 @@ const envSchema = z.object({
         return z.NEVER;
       }
     }),
+  // How many reverse proxies in front of the app append to X-Forwarded-For (lib/http/forwarded.ts).
+  // 0 (the default): none, so the socket's address is the client's and forwarded headers from
+  // clients are dropped.
+  TRUSTED_PROXY_HOPS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return 0;
+      if (!/^\d{1,2}$/.test(v.trim()) || Number(v) > 10) {
+        ctx.addIssue({ code: "custom", message: `TRUSTED_PROXY_HOPS must be a whole number from 0 to 10 (got “${v}”).` });
+        return z.NEVER;
+      }
+      return Number(v);
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -38,6 +52,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     SITE_URL: source.SITE_URL || undefined,
     BETTER_AUTH_SECRET: source.BETTER_AUTH_SECRET || undefined,
     PAGE_CACHE_SECONDS: source.PAGE_CACHE_SECONDS || undefined,
+    TRUSTED_PROXY_HOPS: source.TRUSTED_PROXY_HOPS || undefined,
   });
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");

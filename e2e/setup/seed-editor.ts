@@ -1,13 +1,14 @@
 import type { Db } from "../../lib/db";
 import { createUserWithPassword } from "../../lib/auth/users";
 import { createEvent, refreshEvents } from "../../lib/events/write";
-import { BRIEFING_EVENT, BRIEFING_HEADLINE, DRAFT_EVENT, DRAFT_HEADLINE, E2E_ADMIN, EDITOR_STORY, EDITOR_STORY_TITLE, XSS_CLAIM, XSS_EVENT, XSS_RETRACTED_EVENT, XSS_SOURCE, xss } from "../editor-fixtures";
+import { BRIEFING_EVENT, BRIEFING_HEADLINE, DRAFT_EVENT, DRAFT_HEADLINE, E2E_ADMIN, E2E_LOCKOUT_EDITOR, EDITOR_STORY, EDITOR_STORY_TITLE, XSS_CLAIM, XSS_EVENT, XSS_RETRACTED_EVENT, XSS_SOURCE, xss } from "../editor-fixtures";
 
 // Fixtures for e2e/editor.spec.ts: a test admin, events whose every text field carries a
 // script-injection payload, and a draft that must stay invisible to the public.
 
 export async function seedEditorFixtures(db: Db): Promise<void> {
   await createUserWithPassword({ ...E2E_ADMIN, name: "E2E Admin", role: "ADMIN" });
+  await createUserWithPassword({ ...E2E_LOCKOUT_EDITOR, name: "E2E Lockout Editor", role: "EDITOR" });
   // A story of its own, so these fixtures never show up in the other specs' timelines.
   const story = await db.story.create({
     data: { slug: EDITOR_STORY, title: EDITOR_STORY_TITLE, description: "Fixtures for the editor end-to-end test.", timeZone: "UTC" },

@@ -23,7 +23,8 @@ function expectSchema(name: string, body: unknown) {
 
 async function call(path: string, init: RequestInit = {}) {
   const url = new URL(`http://localhost${path}`);
-  const segments = url.pathname.replace(/^\/api\/v1\/?/, "").split("/").filter(Boolean);
+  // Next hands the route its path segments decoded.
+  const segments = url.pathname.replace(/^\/api\/v1\/?/, "").split("/").filter(Boolean).map(decodeURIComponent);
   const res = await handleApiRequest(new Request(url, init), segments);
   const text = await res.text();
   return { res, text, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
@@ -125,6 +126,23 @@ describe("events", () => {
     await fails(`/api/v1/events?updated_since=last-week`, 400, "updated_since");
     await fails(`/api/v1/events?story=no-such-story`, 400, "story");
     await fails(`/api/v1/events?sources=axios`, 400, "sources");
+  });
+
+  it("refuses dates no database can hold, and NUL in the search text, with 400 (not 500)", async () => {
+    await fails(`/api/v1/events?asof=9999-12-31`, 400, "asof");
+    await fails(`/api/v1/events?to=9999-12-31`, 400, "to");
+    await fails(`/api/v1/events/${s.report.slug}?asof=9999-12-31`, 400, "asof");
+    await fails(`/api/v1/claims?story=${s.story.slug}&asof=9999-12-31`, 400, "asof");
+    await fails(`/api/v1/events?updated_since=0000-01-01T00:00:00Z`, 400, "updated_since");
+    await fails(`/api/v1/events?updated_since=%2B275760-09-13T00:00:00Z`, 400, "updated_since");
+    await fails(`/api/v1/retractions?updated_since=0000-01-01T00:00:00Z`, 400, "updated_since");
+    await fails(`/api/v1/events?q=a%00b`, 400, "q");
+  });
+
+  it("decodes a path segment once: an escaped % is looked up as it is", async () => {
+    await fails(`/api/v1/events/%25`, 404);
+    await fails(`/api/v1/claims/%25`, 404);
+    await fails(`/api/v1/events/%2525zz`, 404);
   });
 });
 

@@ -9,8 +9,8 @@ import { crossStoryScope, storyScope } from "../view/resolve";
 import { siteUrl } from "../site";
 import { toSlug } from "../domain";
 import type { RawSearchParams } from "../url";
-import { ApiError, notFoundError } from "./errors";
-import { newest } from "./http";
+import { ApiError, notFoundError } from "../http/errors";
+import { newest } from "../http/conditional";
 import {
   asofParam,
   claimStatusParam,

@@ -1,22 +1,17 @@
 import { z } from "zod";
+import { FIRST_DAY, LAST_DAY } from "../dates";
 import { CLAIM_STATUSES, fromSlug, toSlug, type ClaimStatusValue } from "../domain";
 import { decodeCursor, type TimelinePosition } from "../events/cursor";
 import { EMPTY_QUERY, parseTimelineQuery, type TimelineQuery } from "../events/filters";
 import type { RawSearchParams } from "../url";
 import { allValues } from "../url";
-import { ApiError, invalidParameter } from "./errors";
+import { ApiError, invalidParameter } from "../http/errors";
 
 // The API reads the same query string as the pages (lib/events/filters.ts), but where a page
 // drops a value it cannot use and says so, the API refuses it with a 400 naming the parameter:
 // a script is better served by an error than by silently broader results.
 
 export const TIMELINE_PARAMS = ["source", "status", "kind", "actor", "tag", "from", "to", "q", "asof"] as const;
-
-export function searchParamsOf(url: URL): RawSearchParams {
-  const out: RawSearchParams = {};
-  for (const key of new Set(url.searchParams.keys())) out[key] = url.searchParams.getAll(key);
-  return out;
-}
 
 /** Refuses parameters the endpoint does not know (a typo would otherwise widen the results). */
 export function rejectUnknown(params: RawSearchParams, known: readonly string[]): void {
@@ -94,7 +89,12 @@ export function updatedSinceParam(params: RawSearchParams): Date | null {
   if (!parsed.success) {
     throw invalidParameter("updated_since", "an ISO 8601 date-time with a zone, e.g. 2024-11-18T00:00:00Z.");
   }
-  return new Date(parsed.data);
+  const since = new Date(parsed.data);
+  // Year 0 and years past 9999 are instants neither database can compare against.
+  if (Number.isNaN(since.getTime()) || since.getUTCFullYear() < 100 || since.getUTCFullYear() > 9998) {
+    throw invalidParameter("updated_since", `a date-time from ${FIRST_DAY} to ${LAST_DAY}.`);
+  }
+  return since;
 }
 
 export function slugParam(params: RawSearchParams, name: string): string | null {

@@ -1,10 +1,10 @@
 import "server-only";
-import { preflightResponse } from "./cors";
+import { preflightResponse } from "../http/cors";
 import { getClaim, getEvent, listActors, listClaims, listEvents, listRetractions, listSources, listStoriesApi, type ApiResult } from "./endpoints";
-import { ApiError, methodNotAllowed, toErrorResponse } from "./errors";
-import { conditionalResponse } from "./http";
+import { ApiError, methodNotAllowed, toErrorResponse } from "../http/errors";
+import { conditionalResponse } from "../http/conditional";
 import { openApiDocument } from "./openapi";
-import { searchParamsOf } from "./params";
+import { searchParamsOf } from "../http/search-params";
 import type { RawSearchParams } from "../url";
 
 // Every address under /api/v1 goes through here (app/api/v1/[[...path]]/route.ts), so an
@@ -29,7 +29,9 @@ const ALLOWED = ["GET", "HEAD", "OPTIONS"];
 export async function handleApiRequest(request: Request, segments: readonly string[] = []): Promise<Response> {
   const allowHeader = { Allow: ALLOWED.join(", ") };
   try {
-    const path = segments.map((s) => decodeURIComponent(s)).join("/");
+    // Next hands the segments over already decoded: decoding again would turn "%25" into "%" and
+    // fail on it.
+    const path = segments.join("/");
     const match = ROUTES.map((r) => ({ r, m: r.pattern.exec(path) })).find((x) => x.m);
     if (!match) throw new ApiError(404, "not_found", `There is no API endpoint at /api/v1/${path}. See /api/v1/openapi.json.`);
     if (request.method === "OPTIONS") return preflightResponse();

@@ -16,7 +16,7 @@ import { requestOrigin } from "./auth";
 
 const signInSchema = z.object({
   email: z.string().trim().min(1, "Enter your email address."),
-  password: z.string().min(1, "Enter your password."),
+  password: z.string().min(1, "Enter your password.").max(256, "The password is too long (256 characters at most)."),
 });
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -5,6 +5,7 @@ import { nextCookies } from "better-auth/next-js";
 import { databaseKind, getDb } from "../db";
 import { databaseUrl } from "../env";
 import { siteUrl } from "../site";
+import { passwordHashing } from "./password";
 import { authSecret } from "./secret";
 
 // Better Auth, email and password only, on our own tables (prisma/*/schema.prisma: User, Session,
@@ -16,7 +17,9 @@ import { authSecret } from "./secret";
 //   request came over TLS (x-forwarded-proto: https, or an https SITE_URL); on plain
 //   http://localhost they cannot be, since browsers drop Secure cookies set over http.
 //   That is why there are two configurations, picked per request by isSecureRequest.
-// - Sign-in goes through lib/auth/sign-in.ts, which adds per-account and per-IP limits.
+// - Sign-in goes through lib/auth/sign-in.ts, which adds the limits of lib/auth/rate-limit.ts.
+// - Forwarded headers reach this code already screened (lib/http/forwarded.ts): x-forwarded-proto
+//   and -host are there only when a trusted proxy (TRUSTED_PROXY_HOPS) wrote them.
 
 function buildAuth(secure: boolean) {
   return betterAuth({
@@ -24,7 +27,14 @@ function buildAuth(secure: boolean) {
     baseURL: siteUrl(),
     secret: authSecret(),
     database: prismaAdapter(getDb(), { provider: databaseKind() }),
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 256 },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 256,
+      // Through lib/auth/password.ts, which sign-in also uses for missing accounts.
+      password: { hash: (password) => passwordHashing.hash(password), verify: (input) => passwordHashing.verify(input) },
+    },
     user: {
       additionalFields: {
         role: { type: "string", required: false, defaultValue: "EDITOR", input: false },

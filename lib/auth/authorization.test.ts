@@ -56,6 +56,24 @@ const ACCESS: Record<string, Access> = {
   "lib/editor/actions/entities.ts#updateActorAction": "EDITOR",
 };
 
+const WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE"] as const;
+
+/**
+ * Route handlers that export a writing method, with the status every caller gets. None changes
+ * data: the JSON API is read-only (it answers 405), and Better Auth's POST endpoints are not
+ * exposed (sign-in and the rest are server actions, checked above). A route handler that really
+ * writes must come with its own checks, and with tests here that anonymous, cross-origin and
+ * lower-role callers are refused.
+ */
+const ROUTE_WRITES: Record<string, number> = {
+  "app/api/v1/[[...path]]/route.ts#POST": 405,
+  "app/api/v1/[[...path]]/route.ts#PUT": 405,
+  "app/api/v1/[[...path]]/route.ts#PATCH": 405,
+  "app/api/v1/[[...path]]/route.ts#DELETE": 405,
+};
+const ROUTE_SAMPLE_PATH: Record<string, string> = { "app/api/v1/[[...path]]/route.ts": "/api/v1/events" };
+const ROUTE_SAMPLE_PARAMS: Record<string, Record<string, unknown>> = { "app/api/v1/[[...path]]/route.ts": { path: ["events"] } };
+
 // The request the code under test sees: next/headers is replaced by these headers.
 let requestHeaders = new Headers();
 vi.mock("next/headers", () => ({
@@ -165,25 +183,35 @@ describe("the authorization matrix", () => {
     expect(await writeCount()).toBe(before);
   });
 
-  it("refuses every mutating route handler to anonymous and cross-origin callers, writing nothing", async () => {
-    const before = await writeCount();
+  it("lists every route handler that answers a writing method, and nothing else", async () => {
+    const discovered: string[] = [];
     for (const file of routeFiles) {
       const mod = (await import(path.join(root, file))) as Record<string, unknown>;
-      for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
-        const handler = mod[method];
-        if (typeof handler !== "function") continue;
-        const variants: Record<string, string>[] = [
-          { origin: "https://evil.example", cookie: editorCookie },
-          { origin: "http://127.0.0.1:3000" },
-        ];
-        for (const headers of variants) {
-          const request = new Request("http://127.0.0.1:3000/x", { method, headers: { host: "127.0.0.1:3000", "content-type": "application/json", ...headers }, body: "{}" });
-          const response = (await (handler as (r: Request, c: unknown) => Promise<Response>)(request, {
-            params: Promise.resolve({ path: ["events"], slug: "x", all: ["x"] }),
-          })) as Response;
-          expect([file, method, response.status >= 400 && response.status < 500]).toEqual([file, method, true]);
-        }
-      }
+      for (const method of WRITE_METHODS) if (typeof mod[method] === "function") discovered.push(`${file}#${method}`);
+    }
+    expect(discovered.sort()).toEqual(Object.keys(ROUTE_WRITES).sort());
+  });
+
+  it.each(Object.entries(ROUTE_WRITES))("%s answers %s to anonymous, cross-origin and signed-in callers alike, writing nothing", async (key, expected) => {
+    const [file, method] = key.split("#") as [string, string];
+    const mod = (await import(path.join(root, file))) as Record<string, (r: Request, c: unknown) => Promise<Response>>;
+    const before = await writeCount();
+    const callers: Record<string, string>[] = [
+      { origin: "http://127.0.0.1:3000" },
+      { origin: "https://evil.example", cookie: editorCookie },
+      { origin: "http://127.0.0.1:3000", cookie: editorCookie },
+      { origin: "http://127.0.0.1:3000", cookie: adminCookie },
+    ];
+    for (const headers of callers) {
+      // A real endpoint of the route (a wrong path would be refused for the wrong reason).
+      const url = `http://127.0.0.1:3000${ROUTE_SAMPLE_PATH[file] ?? "/"}`;
+      const request = new Request(url, { method, headers: { host: "127.0.0.1:3000", "content-type": "application/json", ...headers }, body: "{}" });
+      const response = await mod[method]!(request, { params: Promise.resolve(ROUTE_SAMPLE_PARAMS[file] ?? {}) });
+      expect([key, headers.cookie === adminCookie ? "admin" : headers.cookie ? "editor" : "anonymous", response.status]).toEqual([
+        key,
+        headers.cookie === adminCookie ? "admin" : headers.cookie ? "editor" : "anonymous",
+        expected,
+      ]);
     }
     expect(await writeCount()).toBe(before);
   });

@@ -1,55 +1,69 @@
 import "server-only";
 import { APIError } from "better-auth/api";
+import { isReadOnlyDatabaseError } from "../database-errors";
 import { getDb } from "../db";
+import { clientAddress } from "../http/forwarded";
 import { getAuth, isSecureRequest } from "./auth";
-import { checkSignInAllowed, clearAccountFailures, recordSignInFailure, signInKeys } from "./rate-limit";
+import { verifyAgainstDecoy } from "./password";
+import { recordSignInSuccess, reserveSignInAttempt, signInKeys, type Scope } from "./rate-limit";
 
 export type SignInResult = { ok: true; userId: string } | { ok: false; message: string; limited: boolean };
 
 const WRONG = "The email or password is incorrect.";
 
-/** The client's address as the server saw it (Next sets x-forwarded-for on every request). */
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
-}
+export const READ_ONLY_MESSAGE =
+  "Sign-in is unavailable right now: the database is read-only, so attempts cannot be counted. No password was checked. Try again later.";
 
 function minutes(ms: number): string {
   const m = Math.max(1, Math.ceil(ms / 60_000));
   return `${m} minute${m === 1 ? "" : "s"}`;
 }
 
+const LIMITED: Record<Scope, string> = {
+  pair: "for this account from your network address",
+  address: "from your network address",
+  account: "for this account",
+};
+
 /**
  * Signs in with email and password through Better Auth (its own password hashing and session
- * cookie), refusing early when the account or the client IP has too many recent failures.
- * Failures never say whether the account exists.
+ * cookie). Each attempt is counted before its password is checked (lib/auth/rate-limit.ts), and
+ * refused without a check once a limit is reached. Failures never say whether the account exists,
+ * and take as long either way: a missing account's password is checked against a decoy hash.
+ * When attempts cannot be counted (a read-only database), no password is checked at all.
  */
 export async function signInWithPassword(email: string, password: string, headers: Headers): Promise<SignInResult> {
-  const keys = signInKeys(email, clientIp(headers));
-  const verdict = await checkSignInAllowed(keys);
+  const normalised = email.trim().toLowerCase();
+  const keys = signInKeys(normalised, clientAddress(headers));
+  let verdict;
+  try {
+    verdict = await reserveSignInAttempt(keys);
+  } catch (error) {
+    if (isReadOnlyDatabaseError(error)) return { ok: false, limited: true, message: READ_ONLY_MESSAGE };
+    throw error;
+  }
   if (!verdict.allowed) {
-    const who = verdict.scope === "account" ? "for this account" : "from your network address";
     return {
       ok: false,
       limited: true,
-      message: `Too many failed sign-in attempts ${who}. Try again in ${minutes(verdict.retryAfterMs)}.`,
+      message: `Too many failed sign-in attempts ${LIMITED[verdict.scope]}. Try again in ${minutes(verdict.retryAfterMs)}.`,
     };
   }
-  const user = await getDb().user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { disabled: true } });
+  const user = await getDb().user.findUnique({ where: { email: normalised }, select: { disabled: true } });
   if (!user || user.disabled) {
-    await recordSignInFailure(keys);
+    await verifyAgainstDecoy(password);
     return { ok: false, limited: false, message: WRONG };
   }
   try {
     const result = await getAuth(isSecureRequest(headers)).api.signInEmail({
-      body: { email: email.trim().toLowerCase(), password, rememberMe: true },
+      body: { email: normalised, password, rememberMe: true },
       headers,
     });
-    await clearAccountFailures(keys);
+    await recordSignInSuccess(keys);
     return { ok: true, userId: result.user.id };
   } catch (error) {
+    if (isReadOnlyDatabaseError(error)) return { ok: false, limited: true, message: READ_ONLY_MESSAGE };
     if (!(error instanceof APIError)) throw error;
-    await recordSignInFailure(keys);
     return { ok: false, limited: false, message: WRONG };
   }
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { hashPassword } from "better-auth/crypto";
 import { getDb } from "../db";
 import { DomainError } from "../errors";
+import { passwordHashing } from "./password";
 import type { Role } from "./roles";
 
 // Accounts are created here, never by open sign-up: the first admin by `npm run user:create`,
@@ -27,7 +27,7 @@ function normaliseEmail(email: string): string {
 
 async function setCredential(userId: string, password: string): Promise<void> {
   checkPassword(password);
-  const hash = await hashPassword(password);
+  const hash = await passwordHashing.hash(password);
   const db = getDb();
   const existing = await db.account.findFirst({ where: { userId, providerId: "credential" }, select: { id: true } });
   if (existing) await db.account.update({ where: { id: existing.id }, data: { password: hash } });

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { ApiError, invalidParameter, notFoundError, toErrorResponse } from "../api/errors";
-import { conditionalResponse } from "../api/http";
-import { searchParamsOf } from "../api/params";
+import { ApiError, invalidParameter, notFoundError, toErrorResponse } from "../http/errors";
+import { conditionalResponse } from "../http/conditional";
+import { searchParamsOf } from "../http/search-params";
 import { parseTimelineQuery } from "../events/filters";
 import { siteUrl } from "../site";
 import { getDefaultStory, getStoryBySlug } from "../stories/queries";

@@ -95,16 +95,23 @@ describe("parseTimelineQuery: repeatable slug filters (source, actor, tag)", () 
     expect(q.notes[0]).not.toContain("x".repeat(41));
   });
 
-  it("keeps at most 20 values and notes each one beyond that", () => {
+  it("keeps at most 20 values, with one note for the rest", () => {
     const values = Array.from({ length: 23 }, (_, i) => `source-${i}`);
     const q = parse({ source: values });
     expect(q.sources).toEqual(values.slice(0, 20));
-    expect(q.notes).toHaveLength(3);
-    for (const [i, note] of q.notes.entries()) {
-      expect(note).toContain("source");
-      expect(note).toContain(`source-${20 + i}`);
-      expect(note).toContain("20");
-    }
+    expect(q.notes).toEqual(["Ignored source 3 more values: at most 20 values are allowed."]);
+  });
+
+  it("gives one note per parameter, however many of its values are dropped", () => {
+    const q = parse({
+      source: [...Array.from({ length: 100 }, (_, i) => `outlet-${i}`), "Bad Slug!", "also bad!"],
+      status: ["bogus", "worse", "worst", "nope", "on-record"],
+    });
+    expect(q.sources).toHaveLength(20);
+    expect(q.statuses).toEqual(["ON_RECORD"]);
+    expect(q.notes).toHaveLength(2);
+    expect(q.notes[0]).toBe("Ignored source “Bad Slug!”, “also bad!”: not valid source names; and 80 more values: at most 20 values are allowed.");
+    expect(q.notes[1]).toMatch(/^Ignored status “bogus”, “worse”, “worst” and 1 more: use one of /);
   });
 });
 
@@ -253,6 +260,26 @@ describe("parseTimelineQuery: page cursors", () => {
     expect(q.notes).toHaveLength(1);
     expect(q.notes[0]).toContain("after");
     expect(q.notes[0]).toContain("before");
+  });
+});
+
+describe("dates and text the databases cannot hold", () => {
+  it.each(["9999-12-31", "9999-01-01", "0001-01-01", "0099-12-31"])("drops asof=%s with a note naming the range", (day) => {
+    for (const name of ["asof", "from", "to"]) {
+      const q = parse({ [name]: day });
+      expect(q[name as "asof" | "from" | "to"]).toBeNull();
+      expect(q.notes).toEqual([`Ignored ${name} “${day}”: dates run from 0100-01-01 to 9998-12-31.`]);
+    }
+  });
+
+  it("keeps the first and last days of the range", () => {
+    expect(parse({ from: "0100-01-01", to: "9998-12-31" })).toMatchObject({ from: "0100-01-01", to: "9998-12-31", notes: [] });
+  });
+
+  it("takes control characters (NUL among them) out of the search text, with a note", () => {
+    expect(parse({ q: "kursk\u0000 strike" })).toMatchObject({ q: "kursk strike", notes: ["Removed control characters from the search text."] });
+    expect(parse({ q: "\u0000" })).toMatchObject({ q: null });
+    expect(parse({ q: "tab\tand\nnewline" })).toMatchObject({ q: "tab and newline", notes: [] });
   });
 });
 

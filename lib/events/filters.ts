@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseIsoDay } from "../dates";
+import { FIRST_DAY, isIsoDayOutOfRange, LAST_DAY, parseIsoDay } from "../dates";
 import {
   EVENT_KINDS,
   EVENT_STATUSES,
@@ -61,19 +61,39 @@ function show(value: string): string {
   return `“${clipped}”`;
 }
 
+/** Quotes a few of the values, and counts the rest. */
+function showSome(values: string[]): string {
+  const shown = values.slice(0, 3).map(show).join(", ");
+  return values.length > 3 ? `${shown} and ${values.length - 3} more` : shown;
+}
+
+/** One note for a parameter, however many of its values were dropped and why. */
+function noteFor(name: string, invalid: string[], invalidWhy: string, extra: number): string | null {
+  const parts: string[] = [];
+  if (invalid.length > 0) parts.push(`${showSome(invalid)}: ${invalidWhy}`);
+  if (extra > 0) parts.push(`${extra} more value${extra === 1 ? "" : "s"}: at most ${MAX_VALUES} values are allowed`);
+  return parts.length > 0 ? `Ignored ${name} ${parts.join("; and ")}.` : null;
+}
+
 function slugs(params: RawSearchParams, name: string, noun: string, notes: string[]): string[] {
   const out: string[] = [];
+  const invalid: string[] = [];
+  let extra = 0;
   for (const raw of allValues(params, name)) {
     if (raw.trim() === "") continue;
     const parsed = slugSchema.safeParse(raw);
     if (!parsed.success) {
-      notes.push(`Ignored ${name} ${show(raw)}: not a valid ${noun} name.`);
+      invalid.push(raw);
+    } else if (out.includes(parsed.data)) {
+      continue;
     } else if (out.length >= MAX_VALUES) {
-      notes.push(`Ignored ${name} ${show(raw)}: at most ${MAX_VALUES} values are allowed.`);
-    } else if (!out.includes(parsed.data)) {
+      extra += 1;
+    } else {
       out.push(parsed.data);
     }
   }
+  const note = noteFor(name, invalid, invalid.length === 1 ? `not a valid ${noun} name` : `not valid ${noun} names`, extra);
+  if (note) notes.push(note);
   return out;
 }
 
@@ -84,15 +104,18 @@ function enums<T extends string>(
   notes: string[],
 ): T[] {
   const out: T[] = [];
+  const invalid: string[] = [];
   for (const raw of allValues(params, name)) {
     if (raw.trim() === "") continue;
     const v = fromSlug(values, raw);
     if (!v) {
-      notes.push(`Ignored ${name} ${show(raw)}: use one of ${values.map(toSlug).join(", ")}.`);
+      invalid.push(raw);
     } else if (!out.includes(v)) {
       out.push(v);
     }
   }
+  const note = noteFor(name, invalid, `use one of ${values.map(toSlug).join(", ")}`, 0);
+  if (note) notes.push(note);
   return out;
 }
 
@@ -102,7 +125,11 @@ function day(params: RawSearchParams, name: string, notes: string[]): string | n
   if (values.length > 1) notes.push(`Used the first ${name} date only; it takes one value.`);
   const raw = values[0]!;
   if (!parseIsoDay(raw)) {
-    notes.push(`Ignored ${name} ${show(raw)}: not a calendar date in YYYY-MM-DD form.`);
+    notes.push(
+      isIsoDayOutOfRange(raw)
+        ? `Ignored ${name} ${show(raw)}: dates run from ${FIRST_DAY} to ${LAST_DAY}.`
+        : `Ignored ${name} ${show(raw)}: not a calendar date in YYYY-MM-DD form.`,
+    );
     return null;
   }
   return raw.trim();
@@ -137,9 +164,12 @@ export function parseTimelineQuery(params: RawSearchParams): TimelineQuery {
     query.from = null;
     query.to = null;
   }
-  const q = allValues(params, "q")
-    .map((v) => v.replace(/\s+/g, " ").trim())
-    .find((v) => v.length > 0);
+  const rawQ = allValues(params, "q").find((v) => v.trim().length > 0);
+  // Control characters (NUL among them, which PostgreSQL refuses in text) are never search text.
+  const q = rawQ?.replace(/[\s\u0000-\u001f\u007f]+/g, " ").trim();
+  if (rawQ !== undefined && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(rawQ)) {
+    notes.push("Removed control characters from the search text.");
+  }
   if (q) {
     if (q.length > MAX_QUERY_LENGTH) {
       notes.push(`Shortened the search text to its first ${MAX_QUERY_LENGTH} characters.`);

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "../db";
-import { notFoundError, toErrorResponse } from "../api/errors";
-import { conditionalResponse } from "../api/http";
+import { notFoundError, toErrorResponse } from "../http/errors";
+import { conditionalResponse } from "../http/conditional";
 import { exportStory } from "./export-story";
 import { serializeStoryExport } from "./format";
 import { eventStatuses, importTemplateCsv, storyToCsv } from "./story-csv";

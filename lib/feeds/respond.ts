@@ -1,9 +1,11 @@
 import "server-only";
-import { preflightResponse } from "../api/cors";
-import { toErrorResponse } from "../api/errors";
-import { conditionalResponse } from "../api/http";
+import { preflightResponse } from "../http/cors";
+import { parseTimelineQuery } from "../events/filters";
+import { invalidParameter, toErrorResponse } from "../http/errors";
+import type { RawSearchParams } from "../url";
+import { conditionalResponse } from "../http/conditional";
 import { FEED_CONTENT_TYPE, type FeedFormat } from "./formats";
-import { searchParamsOf } from "../api/params";
+import { searchParamsOf } from "../http/search-params";
 import { buildChangesFeed, buildTimelineFeed, type FeedTarget } from "./timeline-feed";
 
 // What the feed routes call: app/feed.xml/route.ts and its siblings are one line each.
@@ -16,10 +18,23 @@ export async function feedResponse(
 ): Promise<Response> {
   try {
     const params = searchParamsOf(new URL(request.url));
+    refuseDroppedValues(params);
     const doc = kind === "timeline" ? await buildTimelineFeed(target, params, format) : await buildChangesFeed(target, params, format);
     return conditionalResponse(request, { body: doc.body, contentType: FEED_CONTENT_TYPE[format], lastModified: doc.lastModified });
   } catch (err) {
     return toErrorResponse(err);
+  }
+}
+
+/**
+ * A page shows what it ignored; a feed reader would never see such a note, so a feed refuses a
+ * value it cannot use with a 400 naming the parameter, as the API does. Unknown parameters
+ * (tracking tags and the like) are still allowed.
+ */
+function refuseDroppedValues(params: RawSearchParams): void {
+  for (const [name, values] of Object.entries(params)) {
+    const notes = parseTimelineQuery({ [name]: values }).notes;
+    if (notes.length > 0) throw invalidParameter(name, notes.join(" "));
   }
 }
 

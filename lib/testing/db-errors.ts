@@ -5,20 +5,14 @@
 // - pg: codes Prisma does not map (e.g. 23514 check_violation, which the triggers raise) arrive as
 //   a bare DriverAdapterError with cause.originalCode.
 
+import { databaseErrorCode } from "../database-errors";
+
+export { databaseErrorCode };
+
 function field(value: unknown, key: string): unknown {
   return typeof value === "object" && value !== null && key in value
     ? (value as Record<string, unknown>)[key]
     : undefined;
-}
-
-/** The code the database gave (SQLite extended result code name or PostgreSQL SQLSTATE), if any. */
-export function databaseErrorCode(error: unknown): string | undefined {
-  const candidates = [
-    field(field(error, "cause"), "originalCode"),
-    field(field(field(field(error, "meta"), "driverAdapterError"), "cause"), "originalCode"),
-  ];
-  const code = candidates.find((c): c is string => typeof c === "string");
-  return code;
 }
 
 /** The Prisma error code (P2002, P2003, P2025…) of a PrismaClientKnownRequestError, if any. */

@@ -86,6 +86,15 @@ export function buildIfNeeded() {
   writeFileSync(stamp, digest);
 }
 
+/**
+ * NODE_OPTIONS for `next start` that preload scripts/lib/hold-requests.mjs, so that no request
+ * reaches Next before the app's request guard is installed (see that file).
+ */
+export function withRequestHold(current = process.env.NODE_OPTIONS ?? "") {
+  const option = `--import=${path.join(root, "scripts", "lib", "hold-requests.mjs")}`;
+  return current.includes(option) ? current : `${current} ${option}`.trim();
+}
+
 export function isPostgresUrl(url) {
   return /^postgres(ql)?:\/\//i.test(url);
 }

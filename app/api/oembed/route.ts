@@ -1,4 +1,4 @@
-import { preflightResponse } from "@/lib/api/cors";
+import { preflightResponse } from "@/lib/http/cors";
 import { oembedResponse } from "@/lib/embed/oembed";
 
 export function GET(request: Request) {

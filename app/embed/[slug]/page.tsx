@@ -29,7 +29,10 @@ export default async function EmbedPage({ params, searchParams }: Props) {
   const raw = await searchParams;
   const view = (await resolveTimelineView({ type: "story-ref", story }, raw))!;
   const parsed = view.query;
-  const focus = await findEmbedFocus(story.id, allValues(raw, "event")[0] ?? null, parsed);
+  const wanted = allValues(raw, "event")[0] ?? null;
+  const focus = await findEmbedFocus(story.id, wanted, parsed);
+  const notes = [...view.notes];
+  if (wanted && !focus) notes.push(`Ignored event “${wanted.slice(0, 40)}”: there is no such published event in this story.`);
   const query = focus?.before ? { ...parsed, before: focus.before } : parsed;
   const asOf = view.asOf;
   const page = await listTimeline(storyScope(story, query), query, 50);
@@ -53,7 +56,7 @@ export default async function EmbedPage({ params, searchParams }: Props) {
           </p>
         </header>
         <div className="mb-3">
-          <ViewNotes notes={[...view.notes, ...page.notes]} />
+          <ViewNotes notes={[...notes, ...page.notes]} />
         </div>
         {page.events.length === 0 ? <p className="text-sm">No events match these filters.</p> : null}
         <EmbedTimeline events={page.events} site={site} asOf={asOf} highlight={focus?.slug ?? null} />

@@ -15,6 +15,14 @@ export type ApiErrorCode =
   | "method_not_allowed"
   | "unprocessable"
   | "not_acceptable"
+  | "bad_request"
+  | "invalid_path"
+  | "uri_too_long"
+  | "request_too_large"
+  | "unauthorized"
+  | "forbidden"
+  | "too_many_requests"
+  | "service_unavailable"
   | "internal_error";
 
 export class ApiError extends Error {
@@ -64,14 +72,18 @@ function describe(err: unknown): ApiError {
 }
 
 /** The error body every route shares: `{ "error": { "code", "message", "details" } }`. */
-export function errorBody(err: ApiError) {
+export function errorBodyFor(code: ApiErrorCode, message: string, details: readonly ApiErrorDetail[] = []) {
   return {
     error: {
-      code: err.code,
-      message: err.message,
-      details: err.details.map((d) => Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined))),
+      code,
+      message,
+      details: details.map((d) => Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined))),
     },
   };
+}
+
+export function errorBody(err: ApiError) {
+  return errorBodyFor(err.code, err.message, err.details);
 }
 
 export function toErrorResponse(err: unknown, extraHeaders: Record<string, string> = {}): Response {
