@@ -135,6 +135,13 @@ async function at<T>(row: string, field: string, fn: () => Promise<T>): Promise<
 
 type Keyed = { id: string; slug: string };
 
+/** Runs `find` over `values` in slices, so no statement exceeds the databases' parameter limits. */
+async function inSlices<V, R>(values: readonly V[], find: (slice: V[]) => Promise<R[]>, size = 400): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < values.length; i += size) out.push(...(await find(values.slice(i, i + size))));
+  return out;
+}
+
 /**
  * Every record of the file whose slug belongs to another record (another id) in the database:
  * reported all at once, or adopted (the file's id replaced by the existing one everywhere).
@@ -151,9 +158,11 @@ async function reconcile(tx: Tx, data: StoryExport, locator: Locator, options: I
     rowName: (i: number) => string,
   ) => {
     if (rows.length === 0) return;
-    const existing = await find(
-      rows.map((r) => r.slug),
-      rows.map((r) => r.id),
+    const existing = await inSlices(rows, (slice) =>
+      find(
+        slice.map((r) => r.slug),
+        slice.map((r) => r.id),
+      ),
     );
     const byId = new Set(existing.map((e) => e.id));
     const bySlug = new Map(existing.map((e) => [e.slug, e.id]));
@@ -185,7 +194,9 @@ async function reconcile(tx: Tx, data: StoryExport, locator: Locator, options: I
   // A citation id another event already holds.
   const citationIds = data.events.flatMap((e) => e.citations.map((c) => ({ eventId: e.id, id: c.id })));
   if (citationIds.length) {
-    const owners = await tx.citation.findMany({ where: { id: { in: citationIds.map((c) => c.id) } }, select: { id: true, eventId: true } });
+    const owners = await inSlices(citationIds, (slice) =>
+      tx.citation.findMany({ where: { id: { in: slice.map((c) => c.id) } }, select: { id: true, eventId: true } }),
+    );
     const ownerOf = new Map(owners.map((o) => [o.id, o.eventId]));
     for (const [i, e] of data.events.entries()) {
       for (const [j, c] of e.citations.entries()) {
@@ -200,7 +211,9 @@ async function reconcile(tx: Tx, data: StoryExport, locator: Locator, options: I
   const file = remap.size ? remapIds(data, remap) : data;
 
   // Events the database holds in a newer version than the file, with other content.
-  const existing = await tx.event.findMany({ where: { id: { in: file.events.map((e) => e.id) } }, select: exportEventSelect });
+  const existing = await inSlices(file.events, (slice) =>
+    tx.event.findMany({ where: { id: { in: slice.map((e) => e.id) } }, select: exportEventSelect }),
+  );
   const byId = new Map(existing.map((e) => [e.id, e]));
   const newer: ImportIssue[] = [];
   for (const [i, e] of file.events.entries()) {
