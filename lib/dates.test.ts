@@ -97,6 +97,35 @@ describe("formatEventTime", () => {
   });
 });
 
+describe("formatEventTime: what the sources say of the date", () => {
+  const base = { occurredEndAt: null, approximate: false, timeZone: "America/New_York" } as const;
+  const day = (iso: string) => startOfLocalDay(iso, "America/New_York");
+
+  it("says when a date is only a bound", () => {
+    expect(formatEventTime({ ...base, occurredAt: day("2024-11-17"), precision: "DAY", dateBound: "ON_OR_BEFORE" })).toBe("on or before 17 Nov 2024");
+    expect(formatEventTime({ ...base, occurredAt: day("2024-11-17"), precision: "DAY", dateBound: "ON_OR_AFTER" })).toBe("on or after 17 Nov 2024");
+  });
+
+  it("says between for a date known only within a range, and not for a lasting event", () => {
+    const range = { ...base, occurredAt: day("2024-11-12"), occurredEndAt: day("2024-11-15"), precision: "DAY" as const };
+    expect(formatEventTime({ ...range, dateBound: "BETWEEN" })).toBe("between 12 Nov 2024 and 15 Nov 2024");
+    expect(formatEventTime({ ...range, dateBound: "EXACT" })).toBe("12 Nov 2024 – 15 Nov 2024");
+  });
+
+  it("says the date is unknown, and when the event was first reported", () => {
+    expect(
+      formatEventTime({ ...base, occurredAt: day("2024-11-17"), precision: "DAY", dateBound: "UNKNOWN", firstReportedAt: day("2024-11-17") }),
+    ).toBe("date unknown (first reported 17 Nov 2024)");
+  });
+});
+
+describe("dayGroup for a range", () => {
+  it("heads a date known only within a range with the range, not a made-up day", () => {
+    const t = { occurredAt: startOfLocalDay("2024-11-12", "UTC"), occurredEndAt: startOfLocalDay("2024-11-15", "UTC"), precision: "DAY" as const, timeZone: "UTC", dateBound: "BETWEEN" as const };
+    expect(dayGroup(t).heading).toBe("Between 12 November 2024 and 15 November 2024 (day not known)");
+  });
+});
+
 describe("machineTime", () => {
   it("is no finer than the precision", () => {
     const cases: [PrecisionValue, string][] = [

@@ -746,3 +746,30 @@ describe("timelineCursorFor", () => {
     }
   });
 });
+
+describe("listTimeline: from/to keep an event whose date overlaps the range", () => {
+  it("includes month-precision and ranged events that began before `from`, in timeline order, with a right count", async () => {
+    const s = await createTestStory({ timeZone: "UTC" });
+    const source = await createTestSource();
+    const make = (slug: string, occurredAt: string, extra: Parameters<typeof createTestEvent>[0] = {}) =>
+      createTestEvent({ storyId: s.id, slug: `${slug}-${s.id.slice(-6)}`, occurredAt: at(occurredAt), citations: [{ sourceId: source.id }], ...extra });
+    const month = await make("troops-in-november", "2024-11-01T00:00:00Z", { precision: "MONTH" });
+    const ranged = await make("between-12-and-15", "2024-11-12T00:00:00Z", { dateBound: "BETWEEN", occurredEndAt: at("2024-11-15T00:00:00Z") });
+    const inside = await make("on-the-14th", "2024-11-14T00:00:00Z");
+    const before = await make("on-the-1st", "2024-11-01T00:00:00Z");
+    const after = await make("on-the-30th", "2024-11-30T00:00:00Z");
+    const year = await make("this-year", "2024-01-01T00:00:00Z", { precision: "YEAR" });
+    const october = await make("october", "2024-10-01T00:00:00Z", { precision: "MONTH" });
+
+    const page = await list({ from: "2024-11-13", to: "2024-11-20" }, PAGE_SIZE, { storyId: s.id });
+    expect(page.events.map((e) => e.id)).toEqual([inside.id, ranged.id, month.id, year.id]);
+    expect(page.total).toBe(4);
+    for (const e of [before, after, october]) expect(page.events.map((x) => x.id)).not.toContain(e.id);
+
+    // Keyset pages run across both parts of the range.
+    const first = await list({ from: "2024-11-13", to: "2024-11-20" }, 2, { storyId: s.id });
+    expect(first.events.map((e) => e.id)).toEqual([inside.id, ranged.id]);
+    const second = await list({ from: "2024-11-13", to: "2024-11-20", before: first.olderCursor! }, 2, { storyId: s.id });
+    expect(second.events.map((e) => e.id)).toEqual([month.id, year.id]);
+  });
+});

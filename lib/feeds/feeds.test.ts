@@ -1,6 +1,7 @@
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { createTestEvent, createTestSource, createTestStory } from "../../prisma/factories";
 import { createSyndicationStory, type SyndicationStory } from "../syndication/test-fixture";
 import type { FeedFormat } from "./formats";
 import { feedResponse } from "./respond";
@@ -141,5 +142,31 @@ describe("feeds of a source and of the changes", () => {
       "rss",
     );
     expect(again.status).toBe(304);
+  });
+});
+
+describe("paged feeds (RFC 5005)", () => {
+  it("links the next page of older entries, and the next page holds the rest", async () => {
+    const story = await createTestStory({ timeZone: "UTC" });
+    const source = await createTestSource();
+    for (let i = 0; i < 57; i++) {
+      await createTestEvent({ storyId: story.id, occurredAt: new Date(Date.UTC(2024, 10, 1, 0, i)), precision: "MINUTE", citations: [{ sourceId: source.id }] });
+    }
+    const target: FeedTarget = { type: "story", slug: story.slug };
+    const atom = (await fetchFeed(target, "atom", "kind=statement")).body;
+    const next = /<link rel="next" href="([^"]+)"\/>/.exec(atom)?.[1]?.replace(/&amp;/g, "&");
+    expect(next).toMatch(/\/stories\/[^/]+\/feed\.atom\?kind=statement&before=/);
+    expect(parseFeed(atom).items).toHaveLength(50);
+    const rest = await items(target, "atom", new URL(next!).search.slice(1));
+    expect(rest).toHaveLength(7);
+    const second = (await fetchFeed(target, "atom", new URL(next!).search.slice(1))).body;
+    expect(second).not.toContain('rel="next"');
+    expect(second).toContain('rel="first"');
+
+    const rss = (await fetchFeed(target, "rss")).body;
+    expect(rss).toMatch(/<atom:link rel="next" href="[^"]+\/feed\.xml\?before=[^"]+"\/>/);
+    const json = JSON.parse((await fetchFeed(target, "json")).body) as { next_url?: string; items: unknown[] };
+    expect(json.next_url).toMatch(/\/feed\.json\?before=/);
+    expect(json.items).toHaveLength(50);
   });
 });
