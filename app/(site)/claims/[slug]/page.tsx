@@ -20,11 +20,13 @@ import type { RawSearchParams } from "@/lib/url";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   await connection();
   const claim = await getClaimBySlugOrId((await params).slug);
   if (!claim) notFound();
-  const description = `Claim status: ${CLAIM_STATUS_LABEL[claim.status]}. Its full status history and every event that asserts, confirms, denies, declines or qualifies it.`;
+  const { asOf, at } = resolveRecordView(await searchParams, claim.story.timeZone);
+  const status = CLAIM_STATUS_LABEL[projectClaim(claim, at).status];
+  const description = `Claim status${asOf ? ` as of ${asOf.day}` : ""}: ${status}. Its status history and every event that asserts, confirms, denies, declines or qualifies it.`;
   return {
     title: `Claim: ${claim.text}`,
     description,

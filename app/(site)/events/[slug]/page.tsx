@@ -33,12 +33,16 @@ import { ThreadView } from "@/components/event/thread-view";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   await connection();
   const event = await getEventBySlugOrId((await params).slug);
   if (!event) notFound();
-  const label = projectEvent(event, null)!.label;
-  const description = `${label.text}${label.detail ? ` (${label.detail})` : ""}. ${formatEventTime(event)}. ${event.summary}`;
+  // As the page shows it: as of the date asked for, or now.
+  const { asOf, at } = resolveRecordView(await searchParams, event.story.timeZone);
+  const view = projectEvent(event, at);
+  const label = view?.label;
+  const status = label ? `${label.text}${label.detail ? ` (${label.detail})` : ""}` : `Not yet reported as of ${asOf?.day}`;
+  const description = `${status}. ${formatEventTime(event)}. ${event.summary}`;
   const canonical = `/events/${event.slug}`;
   return {
     title: event.headline,
@@ -99,7 +103,7 @@ export default async function EventPage({ params, searchParams }: Props) {
   }
   const { label, relations, corrections } = view;
   const threadEvents = thread.events.filter((e) => briefStatusAt(e, at) !== null);
-  const jsonLd = eventJsonLd(event, siteUrl());
+  const jsonLd = eventJsonLd(view, siteUrl());
 
   return (
     <article aria-labelledby="event-headline" className="space-y-6">
