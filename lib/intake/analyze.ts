@@ -75,7 +75,6 @@ function inQuote(spans: { start: number; end: number }[], at: number): boolean {
   return spans.some((q) => at >= q.start && at < q.end);
 }
 
-const OBJECT_PRONOUN_AFTER = /^\s*(?:it|that|this|so|to|the|a|an|in|on|at|about|of|there)\b/i;
 
 function clausesOf(sentence: string, mentions: Mention[], quoteSpans: { start: number; end: number }[]): Clause[] {
   const clauses: Clause[] = [];

@@ -88,9 +88,7 @@ function titleBefore(sentence: string, nameStart: number): { title: string | nul
   if (comma) {
     const words = comma[1]!.split(/\s+/);
     const from = words.findIndex((w) => /^[A-Z]/.test(w) && !NOT_NAMES.has(w));
-    const lead = words.slice(0, Math.max(0, from));
     const title = words.slice(from >= 0 ? from : words.length - 1).join(" ");
-    void lead;
     return { title, start: nameStart - comma[0].length + comma[1]!.length - title.length };
   }
   const before = sentence.slice(0, nameStart);
@@ -143,7 +141,6 @@ function personFrom(sentence: string, start: number, end: number, name: string, 
   });
 }
 
-const HONORIFIC = /^(?:(?:U\.S\.|US|Former|former|President|Vice President|Prime Minister|Mr\.|Ms\.|Mrs\.|Dr\.|Gen\.|Lt\.|Maj\.|Col\.|Adm\.|Sen\.|Rep\.|Gov\.|General|Admiral|Secretary|Senator|Minister|Chancellor|King|Queen|Pope)\s+)+/;
 
 /** Every mention in a sentence; overlapping ones keep the most specific (person, outlet, …). */
 export function mentionsIn(sentence: string, ctx: MentionContext, articleOutlet: string, names: readonly NameSpan[] = []): Mention[] {
