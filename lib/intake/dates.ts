@@ -161,9 +161,10 @@ export function datePhrases(sentence: string, published: PublishedDay | null, ye
       how = "the previous";
     } else {
       day = shift(pub, -back);
-      how = back === 0 ? "the publication day, a" : "the last";
+      how = "the last";
     }
-    add(m.index, words, exactDay(day, words, `“${words}”: ${how} ${m[2]} on or before the publication day (${formatDay(pub)}), ${formatDay(day)}.`), future);
+    const note = back === 0 && how === "the last" ? `“${words}”: the publication day itself, ${formatDay(day)}.` : `“${words}”: ${how} ${m[2]} ${how === "the next" ? "after" : "on or before"} the publication day (${formatDay(pub)}), ${formatDay(day)}.`;
+    add(m.index, words, exactDay(day, words, note), future);
   }
   for (const m of collect(WEEK_RE, sentence)) {
     const words = m[0];
