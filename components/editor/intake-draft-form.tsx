@@ -50,7 +50,7 @@ export function IntakeDraftForm({ action, draftId, version, fields, initial, eve
     ) : null;
 
   return (
-    <form action={formAction} className="space-y-2" aria-label="Review this draft" noValidate>
+    <form action={formAction} className="space-y-2" aria-labelledby={`draft-${draftId}-title`} noValidate>
       <input type="hidden" name="id" value={draftId} />
       <input type="hidden" name="version" value={String(version)} />
       <div aria-live="polite" role="status">

@@ -31,7 +31,7 @@ export function intakeFields(stories: Option[]): FieldSpec[] {
         { value: "html", label: "A saved web page (HTML): its main text is extracted" },
       ],
     },
-    { kind: "textarea", name: "text", label: "Article", rows: 12, required: true },
+    { kind: "textarea", name: "text", label: "Article text", rows: 12, required: true, hint: "Plain text, one paragraph a line, or the HTML of a saved page." },
   ];
 }
 
