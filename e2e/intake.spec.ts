@@ -82,6 +82,15 @@ test("an editor pastes an article, accepts two drafts, merges one into an existi
   // The merged article is a citation on the report's permalink, relaying the Capital Times.
   await page.goto(`/events/${INTAKE_REPORT_EVENT}`);
   await expect(page.locator("main")).toContainText("Harbour Wire");
+
+  // The review page in the dark scheme, and on a phone.
+  await page.goto("/editor/intake");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expectNoAxeViolations(page, "/editor/intake (dark)");
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.reload();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await expectNoAxeViolations(page, "/editor/intake at 360px (dark)");
 });
 
 test("intake refuses a publication date that is not one, keeping what was typed", async ({ page }) => {

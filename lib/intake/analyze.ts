@@ -81,6 +81,12 @@ function clausesOf(sentence: string, mentions: Mention[], quoteSpans: { start: n
   const speakerFor = (at: number, end: number, allowInverted: boolean): Mention | null => {
     const before = mentions.filter((m) => m.end <= at && joins(sentence.slice(m.end, at)) && !inQuote(quoteSpans, m.start));
     if (before.length) return before[before.length - 1]!;
+    // "Sand visited the terminal and said…": the subject of the first verb speaks too.
+    if (/\band\s+$/.test(sentence.slice(0, at))) {
+      const clause = sentence.slice(0, at);
+      const subject = mentions.find((m) => m.end <= at && (m.type === "person" || m.type === "body" || m.type === "state") && !inQuote(quoteSpans, m.start) && /^\s+[a-z]+(?:ed|ied|ent|ade|et|ew|ok|ave|id)\b/.test(clause.slice(m.end)));
+      if (subject && !/[,;]/.test(clause.slice(subject.end))) return subject;
+    }
     if (!allowInverted) return null;
     const after = mentions.find((m) => m.start >= end && /^\s*$/.test(sentence.slice(end, m.start)));
     if (after && !(after.type === "pronoun" && after.name === "it")) {
@@ -410,7 +416,7 @@ export function analyzeArticle(input: ArticleInput, ctx: IntakeContext): IntakeR
     });
     // "The ministry said X. 'Quote,' spokeswoman Lena Kovac said.": the named voice of the body
     // that just spoke, a sentence or two later, is the same statement.
-    const last = groups.at(-1);
+    const last = [...groups].reverse().find((g) => c.sentence.index - g.cands.at(-1)!.sentence.index <= 3 && g.cands[0]!.speaker && (g.cands[0]!.speaker.type === "body" || g.cands[0]!.speaker.type === "state"));
     if (!same && last && c.speaker?.type === "person" && compatible(last)) {
       const head = last.cands[0]!;
       const body = head.speaker && (head.speaker.type === "body" || head.speaker.type === "state") ? head.speaker : null;

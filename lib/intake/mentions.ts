@@ -330,8 +330,22 @@ export type Patterns = {
 const alternation = (items: readonly string[]) => [...new Set(items)].sort((a, b) => b.length - a.length).map(escape).join("|");
 const MEDIA_KINDS: readonly SourceKindValue[] = ["NEWSPAPER", "WIRE", "BROADCASTER", "DIGITAL_OUTLET"];
 
-/** The patterns of a story's context, compiled once for every sentence of an article. */
+const compiled = new Map<string, Patterns>();
+
+/** The patterns of a story's context, compiled once and kept for the next article of the same story. */
 export function compilePatterns(ctx: Pick<MentionContext, "actors" | "sources">): Patterns {
+  const key = `${ctx.actors.map((a) => `${a.id}:${a.name}`).join("|")}#${ctx.sources.map((s) => `${s.id}:${s.name}:${s.kind}`).join("|")}`;
+  let p = compiled.get(key);
+  if (!p) {
+    p = buildPatterns(ctx);
+    // A few stories' worth: the oldest goes first.
+    if (compiled.size >= 8) compiled.delete(compiled.keys().next().value!);
+    compiled.set(key, p);
+  }
+  return p;
+}
+
+function buildPatterns(ctx: Pick<MentionContext, "actors" | "sources">): Patterns {
   const outletByAlias = new Map<string, { name: string; kind: SourceKindValue; sourceId: string | null }>();
   for (const o of KNOWN_OUTLETS) {
     const known = ctx.sources.find((s) => s.name.replace(/^The /, "") === o.name.replace(/^The /, ""));
