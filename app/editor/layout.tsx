@@ -21,6 +21,7 @@ export default async function EditorLayout({ children }: { children: React.React
             <Link href="/editor/claims">Claims</Link>
             <Link href="/editor/sources">Sources</Link>
             <Link href="/editor/actors">Actors</Link>
+            <Link href="/editor/intake">Intake</Link>
             {user.role === "ADMIN" ? <Link href="/editor/users">Users</Link> : null}
             <Link href="/">Public site</Link>
           </nav>

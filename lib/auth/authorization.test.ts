@@ -30,6 +30,7 @@ const ACCESS: Record<string, Access> = {
   "app/editor/actors/page.tsx": "EDITOR",
   "app/editor/actors/[id]/page.tsx": "EDITOR",
   "app/editor/users/page.tsx": "ADMIN",
+  "app/editor/intake/page.tsx": "EDITOR",
   "lib/auth/actions.ts#signInAction": "public",
   "lib/auth/actions.ts#signOutAction": "public",
   "lib/auth/actions.ts#setPasswordAction": "public",
@@ -54,6 +55,8 @@ const ACCESS: Record<string, Access> = {
   "lib/editor/actions/entities.ts#updateSourceAction": "EDITOR",
   "lib/editor/actions/entities.ts#createActorAction": "EDITOR",
   "lib/editor/actions/entities.ts#updateActorAction": "EDITOR",
+  "lib/editor/actions/intake.ts#takeInArticleAction": "EDITOR",
+  "lib/editor/actions/intake.ts#reviewDraftAction": "EDITOR",
 };
 
 const WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE"] as const;
@@ -126,7 +129,7 @@ const dummyForm = () => {
 
 async function writeCount(): Promise<number> {
   const db = getDb();
-  const counts = await Promise.all([db.revision.count(), db.user.count(), db.event.count(), db.claim.count(), db.source.count(), db.actor.count(), db.verification.count()]);
+  const counts = await Promise.all([db.revision.count(), db.user.count(), db.event.count(), db.claim.count(), db.source.count(), db.actor.count(), db.verification.count(), db.intakeArticle.count(), db.intakeDraft.count()]);
   return counts.reduce((a, b) => a + b, 0);
 }
 
