@@ -7,6 +7,7 @@ import { seedStory } from "../../lib/seed/seed-story";
 import { importStory } from "../../lib/import/import-story";
 import { truthStory } from "../../lib/testing/truth-story";
 import { seedEditorFixtures } from "./seed-editor";
+import { seedDeskFixtures } from "./seed-desk";
 
 // The end-to-end database: the seed story, plus a long second story for pagination tests.
 export const PAGINATION_STORY = "e2e-pagination-story";
@@ -126,6 +127,7 @@ async function main() {
     { timeout: 120_000 },
   );
   await seedEditorFixtures(db);
+  await seedDeskFixtures(db);
   await seedLifecycleStory();
   // The truth-through-time fixture (lib/testing/truth-story.ts), through the importer.
   await importStory(db, truthStory(), { fileName: "truth-story.json" });
