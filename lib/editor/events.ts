@@ -184,8 +184,10 @@ export async function updateEventFields(
     const before = await currentOrThrow(tx, eventId, expectedVersion);
     const existing = await tx.event.findUniqueOrThrow({
       where: { id: eventId },
-      select: { published: true, publishedAt: true, storyId: true, _count: { select: { citations: true } } },
+      select: { published: true, publishedAt: true, withdrawnAt: true, storyId: true, _count: { select: { citations: true } } },
     });
+    // Its content is no longer shown, and its slug (perhaps a redirect to a merged event) stays.
+    if (existing.withdrawnAt) throw new DomainError("A withdrawn event is no longer edited.", "slug");
     checkNewEvent({ ...input, storyId: existing.storyId, published: false, citations: [] });
     const clash = await tx.event.findUnique({ where: { slug: input.slug }, select: { id: true } });
     if (clash && clash.id !== eventId) throw new DomainError("Another event already uses this slug.", "slug");

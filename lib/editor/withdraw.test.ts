@@ -7,7 +7,7 @@ import { getEventBySlugOrId, getWithdrawnEvent, listTimeline } from "../events/q
 import { listSitemapEntries } from "../syndication/sitemap";
 import { testEditor } from "../testing/editor-user";
 import { ConflictError } from "./conflict";
-import { deleteDraftEvent, publishEvent, withdrawEvent } from "./events";
+import { deleteDraftEvent, publishEvent, updateEventFields, withdrawEvent } from "./events";
 import { listRevisions } from "./revisions";
 
 async function api(path: string) {
@@ -86,6 +86,10 @@ describe("withdrawing a published event", () => {
     await withdrawEvent(user, event.id, 1, "Duplicate coverage.");
     await expect(withdrawEvent(user, event.id, 2, "Again")).rejects.toThrow(/already withdrawn/);
     await expect(publishEvent(user, event.id, 2)).rejects.toThrow(/stays withdrawn/);
+    const row = await getDb().event.findUniqueOrThrow({ where: { id: event.id } });
+    await expect(
+      updateEventFields(user, event.id, 2, { ...row, slug: "another-slug", actors: [], tagNames: [] }),
+    ).rejects.toThrow(/no longer edited/);
     // The database refuses it too, whatever writes.
     await expect(getDb().event.update({ where: { id: event.id }, data: { published: true } })).rejects.toThrow();
   });

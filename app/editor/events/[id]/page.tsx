@@ -78,14 +78,18 @@ export default async function EditEventPage({ params, searchParams }: Props) {
         <h2 id="fields-h" className={h2}>
           Event
         </h2>
-        <EditorForm
-          action={updateEventAction}
-          idPrefix="event"
-          submitLabel="Save event"
-          hidden={hidden}
-          initial={eventToFormValues(event)}
-          fields={[...eventFields(actors.map((a) => ({ value: a.id, label: a.name }))), ...changeNoteFields]}
-        />
+        {event.withdrawnAt ? (
+          <p>Withdrawn from publication: its fields are no longer edited.</p>
+        ) : (
+          <EditorForm
+            action={updateEventAction}
+            idPrefix="event"
+            submitLabel="Save event"
+            hidden={hidden}
+            initial={eventToFormValues(event)}
+            fields={[...eventFields(actors.map((a) => ({ value: a.id, label: a.name }))), ...changeNoteFields]}
+          />
+        )}
       </section>
 
       <section aria-labelledby="publish-h" className={section}>
