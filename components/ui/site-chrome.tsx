@@ -18,6 +18,11 @@ export function SiteChrome({ children }: { children: React.ReactNode }) {
           <p className="hidden text-sm text-zinc-600 sm:block dark:text-zinc-400">
             A timeline of record: who said what, when, and how solid it is
           </p>
+          <nav aria-label="Site" className="text-sm">
+            <Link href="/stories" className="underline underline-offset-2">
+              All stories
+            </Link>
+          </nav>
         </div>
       </header>
       <main id="main" className="mx-auto max-w-4xl px-4 py-6">

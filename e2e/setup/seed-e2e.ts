@@ -8,6 +8,7 @@ import { importStory } from "../../lib/import/import-story";
 import { truthStory } from "../../lib/testing/truth-story";
 import { seedEditorFixtures } from "./seed-editor";
 import { seedIntakeFixtures } from "./seed-intake";
+import { seedDeskFixtures } from "./seed-desk";
 
 // The end-to-end database: the seed story, plus a long second story for pagination tests.
 export const PAGINATION_STORY = "e2e-pagination-story";
@@ -128,6 +129,7 @@ async function main() {
   );
   await seedEditorFixtures(db);
   await seedIntakeFixtures(db);
+  await seedDeskFixtures(db);
   await seedLifecycleStory();
   // The truth-through-time fixture (lib/testing/truth-story.ts), through the importer.
   await importStory(db, truthStory(), { fileName: "truth-story.json" });
