@@ -110,6 +110,7 @@ async function fromCache(cache: PageCache, request: NextRequest, nonce: string):
   const mine: { served?: Served } = {};
   const fill = cache.fillOnce(key, async () => {
     const generation = cache.generation;
+    const renderedAt = Date.now();
     const response = await renderForCache(key, nonce);
     if (!response) return;
     const type = response.headers.get("content-type") ?? "";
@@ -121,7 +122,7 @@ async function fromCache(cache: PageCache, request: NextRequest, nonce: string):
     const body = Buffer.from(await response.arrayBuffer());
     const keep = headersToCache(response.headers);
     if (response.status === 200 && type.startsWith("text/html") && !response.headers.has("set-cookie")) {
-      if (cache.set(key, { body, headers: keep }, nonce, generation)) {
+      if (cache.set(key, { body, headers: keep }, nonce, generation, renderedAt)) {
         const stored = cache.get(key);
         if (stored) {
           mine.served = storedResponse(cache, stored, request, "miss");

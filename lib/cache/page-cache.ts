@@ -36,6 +36,7 @@ export type CachedPage = {
   nonce: string;
   /** A strong validator over the exact bytes. */
   etag: string;
+  /** When its render began: its age, for this cache and for shared caches, counts from here. */
   storedAt: number;
 };
 
@@ -103,13 +104,15 @@ export class PageCache {
 
   /**
    * Stores a rendered page. renderNonce is the nonce the page was rendered with; generation is
-   * this.generation as it was when the render began. Returns whether the page was stored.
+   * this.generation as it was when the render began, renderedAt when it began. Returns whether
+   * the page was stored.
    */
-  set(key: string, page: { body: Buffer; headers: CachedHeaders }, renderNonce: string, generation: number): boolean {
+  set(key: string, page: { body: Buffer; headers: CachedHeaders }, renderNonce: string, generation: number, renderedAt = this.now()): boolean {
     if (generation !== this.generation) return false;
     if (page.body.length > this.options.maxBytes) return false;
     this.delete(key);
-    this.entries.set(key, { body: page.body, headers: page.headers, nonce: renderNonce, etag: etagOf(page.body), storedAt: this.now() });
+    // Its age counts from when the render began: its data are at least that recent, and no older.
+    this.entries.set(key, { body: page.body, headers: page.headers, nonce: renderNonce, etag: etagOf(page.body), storedAt: Math.min(renderedAt, this.now()) });
     this.bytes += page.body.length;
     for (const oldest of this.entries.keys()) {
       if (this.entries.size <= this.options.maxEntries && this.bytes <= this.options.maxBytes) break;
