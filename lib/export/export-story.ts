@@ -129,7 +129,7 @@ type TagRecord = StoryExport["tags"][number];
 type ClaimRecord = StoryExport["claims"][number];
 type RelationRecord = StoryExport["relations"][number];
 
-/** Events read per round trip: every statement stays far below both databases' parameter limits. */
+/** Events read per round trip: every statement stays below the parameter limit Prisma applies to SQLite (999). */
 export const EXPORT_CHUNK = 500;
 
 /** An event record with its current label, exported for reading in the CSV. */
@@ -156,10 +156,11 @@ export type StoryExportParts = {
 
 /** The ids of `ids` that are citations of events in the export (so a reference to them is kept). */
 async function exportedCitations(db: Client, where: Where, ids: readonly string[]): Promise<Set<string>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Set();
-  const rows = await db.citation.findMany({ where: { id: { in: unique }, event: where }, select: { id: true } });
-  return new Set(rows.map((r) => r.id));
+  const kept = new Set<string>();
+  // A chunk of claims may cite more evidence than one statement can take as parameters.
+  const slices = bySlices([...new Set(ids)], (slice) => db.citation.findMany({ where: { id: { in: slice }, event: where }, select: { id: true } }));
+  for await (const rows of slices) for (const r of rows) kept.add(r.id);
+  return kept;
 }
 
 /** Reads `ids` in slices of `size`, in the order given. */
