@@ -27,7 +27,7 @@ export function ensureNginx() {
  * through and never stored; a stale page is served while one request fetches the new one, and
  * when the app answers 503 under overload (stale-if-error).
  */
-export function nginxConfig({ prefix, port, upstreams }) {
+export function nginxConfig({ prefix, port, upstreams, staticDir }) {
   return `# Written by scripts/lib/shared-cache.mjs.
 worker_processes auto;
 daemon off;
@@ -60,7 +60,10 @@ ${upstreams.map((u) => `    server ${u};`).join("\n")}
   server {
     listen 127.0.0.1:${port};
 
-    location / {
+${staticDir ? `    # The benchmark's ceiling: the same bytes as a file.
+    location /__static/ { alias ${staticDir}/; types { text/html html; } }
+
+` : ""}    location / {
       proxy_pass http://sourceline;
       proxy_http_version 1.1;
       proxy_set_header Connection "";
@@ -106,12 +109,12 @@ async function waitFor(url, ms) {
  * Starts two `next start` instances on appPorts and nginx on port, all on loopback. The app must
  * be built and the database migrated. Returns a stop() that ends all three.
  */
-export async function startSharedCache({ databaseUrl, port, appPorts, pageCacheSeconds, prefix = path.join(root, ".data", `shared-cache-${port}`), env = {} }) {
+export async function startSharedCache({ databaseUrl, port, appPorts, pageCacheSeconds, prefix = path.join(root, ".data", `shared-cache-${port}`), staticDir, env = {} }) {
   ensureNginx();
   rmSync(prefix, { recursive: true, force: true });
   mkdirSync(path.join(prefix, "cache"), { recursive: true });
   const conf = path.join(prefix, "nginx.conf");
-  writeFileSync(conf, nginxConfig({ prefix, port, upstreams: appPorts.map((p) => `127.0.0.1:${p}`) }));
+  writeFileSync(conf, nginxConfig({ prefix, port, upstreams: appPorts.map((p) => `127.0.0.1:${p}`), staticDir }));
   const secret = process.env.BETTER_AUTH_SECRET || randomBytes(32).toString("base64url");
   const children = [];
   const stop = async () => {
@@ -146,5 +149,5 @@ export async function startSharedCache({ databaseUrl, port, appPorts, pageCacheS
     await stop();
     throw err;
   }
-  return { url: `http://127.0.0.1:${port}`, stop };
+  return { url: `http://127.0.0.1:${port}`, pids: children.map((c) => c.pid), stop };
 }
