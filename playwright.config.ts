@@ -7,6 +7,8 @@ const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "./e2e",
+  // nginx in front of two instances: its own config (playwright.shared-cache.config.ts).
+  testIgnore: ["**/shared-cache/**"],
   fullyParallel: false,
   workers: 1,
   retries: 0,

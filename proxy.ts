@@ -6,11 +6,15 @@ import {
   fillToken,
   headersToCache,
   isCacheableRequest,
+  isNotModified,
   pageCache,
+  PRIVATE_CACHE_CONTROL,
+  publicCacheControl,
+  type CachedPage,
   type PageCache,
 } from "./lib/cache/page-cache";
 import { earlyAnswer, isMachinePath } from "./lib/http/request-guard";
-import { securityHeaders, type HeaderPair } from "./lib/security/headers";
+import { securityHeaders } from "./lib/security/headers";
 import { isCrossOriginWrite } from "./lib/security/origin";
 
 // Next 16's proxy (formerly middleware): a fresh CSP nonce per request. Next reads the policy from
@@ -25,7 +29,9 @@ import { isCrossOriginWrite } from "./lib/security/origin";
 //
 // Readers' pages are answered from lib/cache/page-cache.ts when they can be: a miss renders the
 // page once through a loopback request (marked with this process's fill token, so it passes
-// straight through) and keeps the bytes; a hit gets the reader's own nonce written in.
+// straight through) and keeps the bytes. A stored page is served as rendered, with the policy
+// naming the nonce it was rendered with, as public: a shared cache in front (nginx, a CDN) may
+// keep it for what is left of its age here, and a client holding it gets a 304.
 
 const newNonce = () => Buffer.from(crypto.randomUUID()).toString("base64");
 
@@ -57,8 +63,14 @@ export async function proxy(request: NextRequest) {
   if (cache && !isFill && isCacheableRequest(request.method, request.nextUrl.pathname, request.headers)) {
     const served = await fromCache(cache, request, nonce);
     if (served) {
-      for (const [name, value] of headers) served.headers.set(name, value);
-      return served;
+      // A stored page is served with the policy naming the nonce it was rendered with.
+      const pageHeaders = served.nonce === nonce ? headers : securityHeaders(request.nextUrl.pathname, served.nonce, { secure: proto === "https", dev: false });
+      for (const [name, value] of pageHeaders) {
+        // A 304 carries no policy: the client keeps the one stored with its copy of the page.
+        if (served.response.status === 304 && name === "Content-Security-Policy") continue;
+        served.response.headers.set(name, value);
+      }
+      return served.response;
     }
   }
 
@@ -87,15 +99,18 @@ async function hasUnreadableForm(request: NextRequest): Promise<boolean> {
   }
 }
 
-/** The page from the cache, rendering it first on a miss; null to let Next render it here. */
-async function fromCache(cache: PageCache, request: NextRequest, nonce: string): Promise<NextResponse | null> {
-  const key = request.nextUrl.pathname + request.nextUrl.search;
-  const hit = cache.get(key, nonce);
-  if (hit) return cachedResponse(hit.body, hit.headers, "hit");
+type Served = { response: NextResponse; nonce: string };
 
-  const mine: { response?: NextResponse } = {};
+/** The page from the cache, rendering it first on a miss; null to let Next render it here. */
+async function fromCache(cache: PageCache, request: NextRequest, nonce: string): Promise<Served | null> {
+  const key = request.nextUrl.pathname + request.nextUrl.search;
+  const hit = cache.get(key);
+  if (hit) return storedResponse(cache, hit, request, "hit");
+
+  const mine: { served?: Served } = {};
   const fill = cache.fillOnce(key, async () => {
     const generation = cache.generation;
+    const renderedAt = Date.now();
     const response = await renderForCache(key, nonce);
     if (!response) return;
     const type = response.headers.get("content-type") ?? "";
@@ -104,14 +119,24 @@ async function fromCache(cache: PageCache, request: NextRequest, nonce: string):
       await response.body?.cancel();
       return;
     }
-    const body = new Uint8Array(await response.arrayBuffer());
+    const body = Buffer.from(await response.arrayBuffer());
     const keep = headersToCache(response.headers);
     if (response.status === 200 && type.startsWith("text/html") && !response.headers.has("set-cookie")) {
-      cache.set(key, { body: Buffer.from(body.buffer), headers: keep }, nonce, generation);
+      if (cache.set(key, { body, headers: keep }, nonce, generation, renderedAt)) {
+        const stored = cache.get(key);
+        if (stored) {
+          mine.served = storedResponse(cache, stored, request, "miss");
+          return;
+        }
+      }
     }
     // The reader who asked gets this render whatever its status (a 404 page, say): it already
-    // carries their nonce.
-    mine.response = cachedResponse(body, keep, "miss", response.status);
+    // carries their nonce. It was not stored, so no one else may keep it either.
+    const own = new NextResponse(new Uint8Array(body), { status: response.status });
+    for (const [name, value] of keep) own.headers.set(name, value);
+    own.headers.set("Cache-Control", PRIVATE_CACHE_CONTROL);
+    own.headers.set(CACHE_HEADER, "miss");
+    mine.served = { response: own, nonce };
   });
   try {
     await fill;
@@ -120,10 +145,22 @@ async function fromCache(cache: PageCache, request: NextRequest, nonce: string):
     console.error(`Page cache: could not read the render of ${key}:`, error);
     return null;
   }
-  if (mine.response) return mine.response;
+  if (mine.served) return mine.served;
   // Someone else's fill, now stored (or not storable: then Next renders it for this reader).
-  const filled = cache.get(key, nonce);
-  return filled ? cachedResponse(filled.body, filled.headers, "hit") : null;
+  const filled = cache.get(key);
+  return filled ? storedResponse(cache, filled, request, "hit") : null;
+}
+
+/** A stored page as a public response, or a 304 when the client already holds these bytes. */
+function storedResponse(cache: PageCache, page: CachedPage, request: NextRequest, state: "hit" | "miss"): Served {
+  const notModified = isNotModified(request.headers, page);
+  const response = notModified ? new NextResponse(null, { status: 304 }) : new NextResponse(new Uint8Array(page.body));
+  for (const [name, value] of page.headers) if (!notModified || name === "vary") response.headers.set(name, value);
+  response.headers.set("Cache-Control", publicCacheControl(cache.secondsLeft(page)));
+  response.headers.set("ETag", page.etag);
+  response.headers.set("Last-Modified", new Date(page.storedAt).toUTCString());
+  response.headers.set(CACHE_HEADER, state);
+  return { response, nonce: page.nonce };
 }
 
 async function renderForCache(key: string, nonce: string): Promise<Response | null> {
@@ -144,14 +181,6 @@ async function renderForCache(key: string, nonce: string): Promise<Response | nu
     console.error(`Page cache: could not render ${key} through ${origin}:`, error);
     return null;
   }
-}
-
-function cachedResponse(body: Uint8Array<ArrayBuffer>, headers: HeaderPair[], state: "hit" | "miss", status = 200): NextResponse {
-  const response = new NextResponse(body, { status });
-  for (const [name, value] of headers) response.headers.set(name, value);
-  response.headers.set("Cache-Control", "private, no-cache, no-store, max-age=0, must-revalidate");
-  response.headers.set(CACHE_HEADER, state);
-  return response;
 }
 
 export const config = {

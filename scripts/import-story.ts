@@ -18,6 +18,7 @@ async function main() {
   }
   const db = getDb();
   const parsed = await parseImportFile(db, file, readFileSync(file, "utf8"));
+  const started = performance.now();
   const report = await importStory(db, parsed.data, {
     dryRun: values["dry-run"] ?? false,
     locator: parsed.locator,
@@ -26,7 +27,11 @@ async function main() {
     fileName: basename(file),
   });
   const verb = report.dryRun ? "would be" : "were";
-  console.log(report.dryRun ? "Dry run: nothing was written." : "Imported.");
+  const seconds = (performance.now() - started) / 1000;
+  const events = parsed.data.events.length;
+  console.log(
+    `${report.dryRun ? "Dry run: nothing was written" : "Imported"} (${events} events in ${seconds.toFixed(1)} s, ${Math.round(events / Math.max(seconds, 0.001))} events/s).`,
+  );
   for (const kind of IMPORT_KINDS) {
     const c = report.counts[kind];
     if (c.created + c.updated + c.unchanged === 0) continue;

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { isCacheablePath, isCacheableRequest, PageCache, pageCacheSeconds } from "./page-cache";
+import { isCacheablePath, isCacheableRequest, isNotModified, PageCache, pageCacheSeconds, publicCacheControl } from "./page-cache";
 
 const N1 = Buffer.from("11111111-1111-4111-8111-111111111111").toString("base64");
 const N2 = Buffer.from("22222222-2222-4222-8222-222222222222").toString("base64");
-const N3 = Buffer.from("33333333-3333-4333-8333-333333333333").toString("base64");
 
 function page(nonce: string, text = "timeline") {
   return {
@@ -19,22 +18,65 @@ function cacheAt(clock: { now: number }, options: Partial<ConstructorParameters<
 const text = (b: Uint8Array) => Buffer.from(b).toString("utf8");
 
 describe("PageCache", () => {
-  it("writes each reader's own nonce into the stored page, leaving the stored copy as it was", () => {
-    const cache = cacheAt({ now: 0 });
+  it("keeps a page as rendered, with the nonce it carries and a validator over its bytes", () => {
+    const clock = { now: 1_700_000_000_000 };
+    const cache = cacheAt(clock);
     expect(cache.set("/", page(N1), N1, cache.generation)).toBe(true);
-    const first = cache.get("/", N2)!;
-    expect(text(first.body)).toBe(page(N2).body.toString("utf8"));
-    expect(text(first.body)).not.toContain(N1);
-    const second = cache.get("/", N3)!;
-    expect(text(second.body)).toBe(page(N3).body.toString("utf8"));
-    expect(text(first.body)).toContain(N2); // a reader's copy is theirs alone
-    expect(second.headers).toEqual([["content-type", "text/html; charset=utf-8"]]);
+    const stored = cache.get("/")!;
+    expect(text(stored.body)).toBe(page(N1).body.toString("utf8"));
+    expect(stored.nonce).toBe(N1);
+    expect(stored.headers).toEqual([["content-type", "text/html; charset=utf-8"]]);
+    expect(stored.etag).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
+    // Another render of the same page (another nonce) is other bytes: another validator.
+    const other = cacheAt(clock);
+    other.set("/", page(N2), N2, other.generation);
+    expect(other.get("/")!.etag).not.toBe(stored.etag);
+    other.set("/", page(N1), N1, other.generation);
+    expect(other.get("/")!.etag).toBe(stored.etag);
   });
 
-  it("refuses a nonce of another length rather than corrupt the page", () => {
-    const cache = cacheAt({ now: 0 });
+  it("tells shared caches to keep a copy only for what is left of its age", () => {
+    const clock = { now: 1_000_000 };
+    const cache = cacheAt(clock);
     cache.set("/", page(N1), N1, cache.generation);
-    expect(() => cache.get("/", "short")).toThrow(/length/);
+    expect(cache.secondsLeft(cache.get("/")!)).toBe(60);
+    clock.now += 45_500;
+    expect(cache.secondsLeft(cache.get("/")!)).toBe(14);
+    expect(publicCacheControl(14)).toBe("public, max-age=0, s-maxage=14, stale-while-revalidate=30, stale-if-error=600");
+    expect(publicCacheControl(14)).not.toMatch(/no-store|private/);
+  });
+
+  it("answers a conditional request with not-modified only for the very bytes the client holds", () => {
+    const clock = { now: Date.UTC(2026, 0, 1, 12, 0, 0, 400) };
+    const cache = cacheAt(clock);
+    cache.set("/", page(N1), N1, cache.generation);
+    const p = cache.get("/")!;
+    expect(isNotModified(new Headers({ "if-none-match": p.etag }), p)).toBe(true);
+    expect(isNotModified(new Headers({ "if-none-match": `"other", W/${p.etag}` }), p)).toBe(true);
+    expect(isNotModified(new Headers({ "if-none-match": '"other"' }), p)).toBe(false);
+    // If-None-Match wins over If-Modified-Since.
+    expect(isNotModified(new Headers({ "if-none-match": '"other"', "if-modified-since": new Date(clock.now + 60_000).toUTCString() }), p)).toBe(false);
+    expect(isNotModified(new Headers({ "if-modified-since": new Date(p.storedAt).toUTCString() }), p)).toBe(true);
+    expect(isNotModified(new Headers({ "if-modified-since": new Date(p.storedAt - 1_000).toUTCString() }), p)).toBe(false);
+    expect(isNotModified(new Headers({ "if-modified-since": "yesterday" }), p)).toBe(false);
+    expect(isNotModified(new Headers(), p)).toBe(false);
+  });
+
+  it("knows which pages it would answer from memory", async () => {
+    const cache = cacheAt({ now: 0 });
+    expect(cache.isWarm("/")).toBe(false);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const filling = cache.fillOnce("/", async () => {
+      await gate;
+      cache.set("/", page(N1), N1, cache.generation);
+    });
+    expect(cache.isWarm("/")).toBe(true);
+    release();
+    await filling;
+    expect(cache.isWarm("/")).toBe(true);
+    cache.invalidate();
+    expect(cache.isWarm("/")).toBe(false);
   });
 
   it("renders a page again once it is older than the maximum age", () => {
@@ -42,9 +84,9 @@ describe("PageCache", () => {
     const cache = cacheAt(clock);
     cache.set("/", page(N1), N1, cache.generation);
     clock.now += 59_999;
-    expect(cache.get("/", N2)).not.toBeNull();
+    expect(cache.get("/")).not.toBeNull();
     clock.now += 1;
-    expect(cache.get("/", N2)).toBeNull();
+    expect(cache.get("/")).toBeNull();
     expect(cache.size).toBe(0);
   });
 
@@ -53,30 +95,30 @@ describe("PageCache", () => {
     cache.set("/", page(N1), N1, cache.generation);
     const before = cache.generation;
     cache.invalidate();
-    expect(cache.get("/", N2)).toBeNull();
+    expect(cache.get("/")).toBeNull();
     expect(cache.totalBytes).toBe(0);
     // A render that started before the editor's change carries the old data.
     expect(cache.set("/", page(N1, "old status"), N1, before)).toBe(false);
-    expect(cache.get("/", N2)).toBeNull();
+    expect(cache.get("/")).toBeNull();
     expect(cache.set("/", page(N1, "new status"), N1, cache.generation)).toBe(true);
-    expect(text(cache.get("/", N2)!.body)).toContain("new status");
+    expect(text(cache.get("/")!.body)).toContain("new status");
   });
 
   it("keeps within its entry and byte bounds, dropping the least recently used first", () => {
     const size = page(N1).body.length;
     const cache = cacheAt({ now: 0 }, { maxEntries: 3, maxBytes: size * 10 });
     for (const key of ["/a", "/b", "/c"]) cache.set(key, page(N1), N1, cache.generation);
-    cache.get("/a", N2); // /a is now the most recently used
+    cache.get("/a"); // /a is now the most recently used
     cache.set("/d", page(N1), N1, cache.generation);
-    expect(cache.get("/b", N2)).toBeNull();
-    expect(cache.get("/a", N2)).not.toBeNull();
+    expect(cache.get("/b")).toBeNull();
+    expect(cache.get("/a")).not.toBeNull();
     expect(cache.size).toBe(3);
 
     const small = cacheAt({ now: 0 }, { maxBytes: size * 2 });
     for (const key of ["/a", "/b", "/c"]) small.set(key, page(N1), N1, small.generation);
     expect(small.size).toBe(2);
     expect(small.totalBytes).toBe(size * 2);
-    expect(small.get("/a", N2)).toBeNull();
+    expect(small.get("/a")).toBeNull();
     // A page larger than the whole cache is not kept.
     expect(cacheAt({ now: 0 }, { maxBytes: size - 1 }).set("/", page(N1), N1, 0)).toBe(false);
   });
@@ -95,7 +137,7 @@ describe("PageCache", () => {
     release();
     await Promise.all(readers);
     expect(renders).toBe(1);
-    expect(cache.get("/", N2)).not.toBeNull();
+    expect(cache.get("/")).not.toBeNull();
     await cache.fillOnce("/", fill); // the finished fill is forgotten: a later miss renders again
     expect(renders).toBe(2);
   });

@@ -1,18 +1,23 @@
 // The public pages' response cache. proxy.ts serves a reader's page from here when it can, and
 // fills it by rendering the page once (a loopback request that it lets through to Next).
 //
-// Why here and not Next's own full-route cache: every page carries a fresh CSP nonce (proxy.ts),
-// and Next cannot prerender or cache a page that uses one. This cache keeps the nonce: it stores
-// the rendered bytes with the positions of the nonce they were rendered with, and writes each
-// reader's own fresh nonce into a copy at those positions. The policy stays strict.
+// Why here and not Next's own full-route cache: every page carries a CSP nonce (proxy.ts), and
+// Next cannot prerender or cache a page that uses one. A stored page keeps the nonce it was
+// rendered with, and is served with a policy naming that nonce: the nonce is fixed per render,
+// not per response, which is what lets a shared cache (nginx, a CDN) keep the page too. The
+// policy stays strict (no 'unsafe-inline'); README "Speed and caching" says what this trades.
 //
 // Freshness:
 // - an editor's change (lib/cache/revalidate.ts, from every editor write path) empties the cache
 //   in this process at once, and a render that started before the change is not stored;
 // - a change made by another process (`npm run import`, a second server on the same database)
 //   shows within PAGE_CACHE_SECONDS (default 60), the age at which an entry is rendered again.
+//   Shared caches are told to keep a copy only for what is left of that age (s-maxage), so no
+//   copy anywhere outlives it.
 //
 // Kept free of Next imports so unit tests can drive it.
+
+import { createHash } from "node:crypto";
 
 export const CACHE_HEADER = "X-Sourceline-Cache";
 export const FILL_TOKEN_HEADER = "x-sourceline-page-fill";
@@ -23,16 +28,17 @@ const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?sourceline\.session_token=/;
 
 export type CachedHeaders = [name: string, value: string][];
 
-type Entry = {
+/** A stored render: its bytes as rendered, the nonce they carry, and their validators. */
+export type CachedPage = {
   body: Buffer;
-  /** Byte offsets of the render's nonce in body. */
-  nonceAt: number[];
-  nonceLength: number;
   headers: CachedHeaders;
+  /** The CSP nonce the page was rendered with; it is served with a policy naming it. */
+  nonce: string;
+  /** A strong validator over the exact bytes. */
+  etag: string;
+  /** When its render began: its age, for this cache and for shared caches, counts from here. */
   storedAt: number;
 };
-
-export type CachedPage = { body: Uint8Array<ArrayBuffer>; headers: CachedHeaders };
 
 export type PageCacheOptions = {
   /** Age in milliseconds after which an entry is rendered again. */
@@ -42,18 +48,14 @@ export type PageCacheOptions = {
   now?: () => number;
 };
 
-/** Every offset of needle in haystack (non-overlapping). */
-function offsetsOf(haystack: Buffer, needle: Buffer): number[] {
-  const found: number[] = [];
-  if (needle.length === 0) return found;
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) found.push(at);
-  return found;
+export function etagOf(body: Uint8Array): string {
+  return `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
 }
 
 export class PageCache {
   /** Bumped by every invalidation; a fill that began under an older generation is not stored. */
   generation = 0;
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<string, CachedPage>();
   private readonly filling = new Map<string, Promise<void>>();
   private bytes = 0;
   private readonly now: () => number;
@@ -70,8 +72,12 @@ export class PageCache {
     return this.bytes;
   }
 
-  /** The page for key with nonce written in, or null when absent or too old. */
-  get(key: string, nonce: string): CachedPage | null {
+  get maxAgeMs(): number {
+    return this.options.maxAgeMs;
+  }
+
+  /** The stored page for key, or null when absent or too old. */
+  get(key: string): CachedPage | null {
     const entry = this.entries.get(key);
     if (!entry) return null;
     if (this.now() - entry.storedAt >= this.options.maxAgeMs) {
@@ -81,30 +87,32 @@ export class PageCache {
     // Least recently used goes first: re-insert to move the key to the end.
     this.entries.delete(key);
     this.entries.set(key, entry);
-    const fresh = Buffer.from(nonce);
-    if (fresh.length !== entry.nonceLength) throw new Error("A nonce must keep the length of the one the page was rendered with.");
-    const body = new Uint8Array(entry.body.byteLength);
-    body.set(entry.body);
-    for (const at of entry.nonceAt) body.set(fresh, at);
-    return { body, headers: entry.headers };
+    return entry;
+  }
+
+  /** Whether key would be answered from memory now (a fresh entry, or a fill under way). */
+  isWarm(key: string): boolean {
+    if (this.filling.has(key)) return true;
+    const entry = this.entries.get(key);
+    return entry !== undefined && this.now() - entry.storedAt < this.options.maxAgeMs;
+  }
+
+  /** Whole seconds a shared cache may still keep this page: what is left of its maximum age. */
+  secondsLeft(page: CachedPage): number {
+    return Math.max(0, Math.floor((page.storedAt + this.options.maxAgeMs - this.now()) / 1000));
   }
 
   /**
    * Stores a rendered page. renderNonce is the nonce the page was rendered with; generation is
-   * this.generation as it was when the render began. Returns whether the page was stored.
+   * this.generation as it was when the render began, renderedAt when it began. Returns whether
+   * the page was stored.
    */
-  set(key: string, page: { body: Buffer; headers: CachedHeaders }, renderNonce: string, generation: number): boolean {
+  set(key: string, page: { body: Buffer; headers: CachedHeaders }, renderNonce: string, generation: number, renderedAt = this.now()): boolean {
     if (generation !== this.generation) return false;
     if (page.body.length > this.options.maxBytes) return false;
-    const needle = Buffer.from(renderNonce);
     this.delete(key);
-    this.entries.set(key, {
-      body: page.body,
-      nonceAt: offsetsOf(page.body, needle),
-      nonceLength: needle.length,
-      headers: page.headers,
-      storedAt: this.now(),
-    });
+    // Its age counts from when the render began: its data are at least that recent, and no older.
+    this.entries.set(key, { body: page.body, headers: page.headers, nonce: renderNonce, etag: etagOf(page.body), storedAt: Math.min(renderedAt, this.now()) });
     this.bytes += page.body.length;
     for (const oldest of this.entries.keys()) {
       if (this.entries.size <= this.options.maxEntries && this.bytes <= this.options.maxBytes) break;
@@ -172,6 +180,38 @@ export function headersToCache(headers: Headers): CachedHeaders {
     if (value !== null) kept.push([name, value]);
   }
   return kept;
+}
+
+/** How long a shared cache may serve a stale copy while it fetches a fresh one. */
+export const STALE_WHILE_REVALIDATE_SECONDS = 30;
+/** How long a shared cache may serve a stale copy when the app cannot answer (503 under overload). */
+export const STALE_IF_ERROR_SECONDS = 600;
+
+/**
+ * Cache-Control of a stored public page: any cache may keep it, shared caches for what is left of
+ * its age here (so no copy anywhere outlives PAGE_CACHE_SECONDS), browsers revalidate every time
+ * (max-age=0, answered with a 304 while the page is unchanged). Not no-store: the page can enter
+ * the back/forward cache.
+ */
+export function publicCacheControl(secondsLeft: number): string {
+  return `public, max-age=0, s-maxage=${secondsLeft}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_SECONDS}, stale-if-error=${STALE_IF_ERROR_SECONDS}`;
+}
+
+/** What every response that must stay with one reader says (editors, signed-in, uncacheable). */
+export const PRIVATE_CACHE_CONTROL = "private, no-cache, no-store, max-age=0, must-revalidate";
+
+/**
+ * Whether the client's copy is this page (If-None-Match wins over If-Modified-Since, RFC 9110
+ * 13.2.2). The validator covers the exact bytes, nonce included, so a 304 always leaves the client
+ * with the page the policy it holds names.
+ */
+export function isNotModified(headers: Headers, page: CachedPage): boolean {
+  const inm = headers.get("if-none-match");
+  if (inm !== null) return inm.split(",").some((t) => t.trim().replace(/^W\//, "") === page.etag || t.trim() === "*");
+  const ims = headers.get("if-modified-since");
+  if (ims === null) return false;
+  const since = Date.parse(ims);
+  return !Number.isNaN(since) && Math.floor(page.storedAt / 1000) * 1000 <= since;
 }
 
 const GLOBAL_KEY = Symbol.for("sourceline.page-cache");

@@ -105,7 +105,12 @@ export type StatusChangeInput = {
  * overwriting it), updates the claim's current status and the labels of every event linked to it.
  * Run it inside a transaction.
  */
-export async function recordClaimStatusChange(tx: Tx, input: StatusChangeInput) {
+export async function recordClaimStatusChange(
+  tx: Tx,
+  input: StatusChangeInput,
+  /** refreshEvents: false leaves the linked events' labels to the caller (a bulk import refreshes them once, at the end). */
+  options: { refreshEvents?: boolean } = {},
+) {
   const claim = await tx.claim.findUnique({
     where: { id: input.claimId },
     select: {
@@ -184,6 +189,6 @@ export async function recordClaimStatusChange(tx: Tx, input: StatusChangeInput) 
     where: { id: input.claimId },
     data: { status: input.to, version: { increment: 1 } },
   });
-  await refreshEventsOfClaim(tx, input.claimId);
+  if (options.refreshEvents ?? true) await refreshEventsOfClaim(tx, input.claimId);
   return change;
 }

@@ -4,9 +4,11 @@ import { isValidTimeZone } from "../dates";
 import type {
   ActorRoleValue,
   AttributionValue,
+  ClaimStatusValue,
   DateBoundValue,
   EventKindValue,
   PrecisionValue,
+  SourceKindValue,
   StanceValue,
 } from "../domain";
 import { DomainError } from "../errors";
@@ -82,21 +84,7 @@ export async function refreshEvents(db: Client, eventIds: readonly string[]): Pr
     },
   });
   for (const e of events) {
-    const facts = {
-      kind: e.kind,
-      firstReportedAt: e.firstReportedAt,
-      retractedAt: e.retractedAt,
-      citations: e.citations,
-      claims: e.claims,
-    };
-    const periods = labelPeriods(facts as never as EventFacts);
-    const status = periods[periods.length - 1]?.status ?? "REPORTED";
-    const derived = {
-      ...derivedTimeFields(e),
-      knownFrom: eventKnownFrom(e),
-      status,
-      searchText: searchTextFor([e.headline, e.summary, ...e.citations.map((c) => c.quote)]),
-    };
+    const { periods, ...derived } = eventDerivations(e);
     const changed = (Object.keys(derived) as (keyof typeof derived)[]).some((k) => {
       const a = derived[k];
       const b = e[k];
@@ -108,6 +96,68 @@ export async function refreshEvents(db: Client, eventIds: readonly string[]): Pr
       await db.eventStatusPeriod.createMany({ data: periods.map((p) => ({ eventId: e.id, ...p })) });
     }
   }
+}
+
+/** What refreshEvents reads of an event to derive its stored fields. */
+export type DerivationFacts = {
+  kind: EventKindValue;
+  headline: string;
+  summary: string;
+  occurredAt: Date;
+  occurredEndAt: Date | null;
+  precision: PrecisionValue;
+  dateBound: DateBoundValue;
+  timeZone: string;
+  dayOrder: number;
+  firstReportedAt: Date;
+  retractedAt: Date | null;
+  /** In position order. */
+  citations: readonly {
+    publishedAt: Date | null;
+    attribution: AttributionValue;
+    quote: string | null;
+    sourceId: string;
+    speakerActorId: string | null;
+    originSourceId: string | null;
+    source: { kind: SourceKindValue };
+  }[];
+  claims: readonly {
+    stance: StanceValue;
+    position: number;
+    claim: {
+      id: string;
+      history: readonly {
+        toStatus: ClaimStatusValue;
+        knownAt: Date;
+        sequence: number;
+        evidenceCitation: { sourceId: string; speakerActorId: string | null; originSourceId: string | null; source: { kind: SourceKindValue } } | null;
+      }[];
+    };
+  }[];
+};
+
+/**
+ * Every stored field derived from an event's facts: its day, span and ordering key, when it
+ * became known, its search text, its current label and the history of its label. Pure: the bulk
+ * import computes the same values for events it writes many at a time.
+ */
+export function eventDerivations(e: DerivationFacts) {
+  const facts = {
+    kind: e.kind,
+    firstReportedAt: e.firstReportedAt,
+    retractedAt: e.retractedAt,
+    citations: e.citations,
+    claims: e.claims,
+  };
+  const periods = labelPeriods(facts as never as EventFacts);
+  const status = periods[periods.length - 1]?.status ?? "REPORTED";
+  return {
+    ...derivedTimeFields(e),
+    knownFrom: eventKnownFrom(e),
+    status,
+    searchText: searchTextFor([e.headline, e.summary, ...e.citations.map((c) => c.quote)]),
+    periods,
+  };
 }
 
 function samePeriods(a: readonly StatusPeriod[], b: readonly StatusPeriod[]): boolean {

@@ -1,8 +1,10 @@
-// RFC 4180 CSV, written so that it opens cleanly in a spreadsheet (UTF-8 BOM, CRLF, every field
-// that needs it quoted) and safely (a cell that a spreadsheet would run as a formula is
-// prefixed with an apostrophe), and read back exactly.
+import { CsvError, parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 
-const BOM = "\uFEFF";
+// RFC 4180 CSV through csv-stringify and csv-parse, written so that it opens cleanly in a
+// spreadsheet (UTF-8 BOM, CRLF, every field that needs it quoted) and safely (a cell that a
+// spreadsheet would run as a formula is prefixed with an apostrophe), and read back exactly.
+
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** A cell as written: formula-looking text gets a leading apostrophe. */
@@ -15,13 +17,22 @@ export function unguardCell(value: string): string {
   return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
 }
 
-function quote(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+// csv-stringify quotes a field holding the delimiter, a quote or the record delimiter; a lone CR
+// or LF inside a field must be quoted too, or a reader splits the record there.
+const WRITE = { record_delimiter: "\r\n", quoted_match: /[\r\n]/ } as const;
+
+/** The header line, with the BOM that tells a spreadsheet the file is UTF-8. */
+export function csvHeader(header: readonly string[]): string {
+  return stringify([header.map(guardCell)], { ...WRITE, bom: true });
+}
+
+/** Data lines (no header, no BOM): a streamed file writes them chunk by chunk. */
+export function csvLines(rows: readonly (readonly string[])[]): string {
+  return rows.length === 0 ? "" : stringify(rows.map((r) => r.map(guardCell)), WRITE);
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const lines = [header, ...rows].map((r) => r.map((cell) => quote(guardCell(cell))).join(","));
-  return `${BOM}${lines.join("\r\n")}\r\n`;
+  return csvHeader(header) + csvLines(rows);
 }
 
 export class CsvSyntaxError extends Error {
@@ -35,57 +46,13 @@ export class CsvSyntaxError extends Error {
 
 /** Parses RFC 4180 CSV (CRLF or LF) into rows of raw cells; a leading BOM is dropped. */
 export function parseCsv(input: string): string[][] {
-  const text = input.startsWith(BOM) ? input.slice(1) : input;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let line = 1;
-  let i = 0;
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
-        if (i < text.length && !/[,\r\n]/.test(text[i]!)) {
-          throw new CsvSyntaxError("A closing quote must be followed by a comma or the end of the line.", line);
-        }
-        continue;
-      }
-      if (ch === "\n") line++;
-      cell += ch;
-      i++;
-      continue;
+  try {
+    return parse(input, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  } catch (err) {
+    if (err instanceof CsvError) {
+      const line = (err as CsvError & { lines?: number }).lines ?? 1;
+      throw new CsvSyntaxError(err.message.replace(/^[A-Z_]+: /, ""), line);
     }
-    if (ch === '"' && cell === "") {
-      quoted = true;
-      i++;
-    } else if (ch === ",") {
-      row.push(cell);
-      cell = "";
-      i++;
-    } else if (ch === "\r" || ch === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i += ch === "\r" && text[i + 1] === "\n" ? 2 : 1;
-      line++;
-    } else {
-      cell += ch;
-      i++;
-    }
+    throw err;
   }
-  if (quoted) throw new CsvSyntaxError("A quoted field is not closed.", line);
-  if (cell !== "" || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
 }

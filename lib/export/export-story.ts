@@ -1,7 +1,8 @@
 import type { Prisma } from "../../generated/prisma-sqlite/client";
 import type { Db, Tx } from "../db";
+import { toSlug } from "../domain";
 import { DomainError } from "../errors";
-import { FORMAT_VERSION, type EventRecord, type StoryExport } from "./format";
+import { FORMAT_VERSION, serializeStoryExportChunks, type EventRecord, type StoryExport } from "./format";
 
 // Reads a whole story into the export format. Takes the client as an argument so one process can
 // export from one database and import into another. Everything is sorted in JavaScript (by id,
@@ -13,7 +14,11 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byId = <T extends { id: string }>(items: T[]) => [...items].sort((a, b) => cmp(a.id, b.id));
 
-export type ExportOptions = { includeUnpublished?: boolean };
+export type ExportOptions = {
+  includeUnpublished?: boolean;
+  /** Events read per round trip (EXPORT_CHUNK); tests make it small to cross chunk boundaries. */
+  chunkSize?: number;
+};
 
 export const exportEventSelect = {
   id: true,
@@ -117,81 +122,200 @@ export function eventToRecord(e: ExportEventRow, keep: (citationId: string) => b
   };
 }
 
+type Where = { storyId: string; published?: boolean };
+type SourceRecord = StoryExport["sources"][number];
+type ActorRecord = StoryExport["actors"][number];
+type TagRecord = StoryExport["tags"][number];
+type ClaimRecord = StoryExport["claims"][number];
+type RelationRecord = StoryExport["relations"][number];
+
+/** Events read per round trip: every statement stays below the parameter limit Prisma applies to SQLite (999). */
+export const EXPORT_CHUNK = 500;
+
+/** An event record with its current label, exported for reading in the CSV. */
+export type ExportedEvent = { record: EventRecord; status: string };
+
 /**
- * The story with this slug, or null. Unpublished events are left out unless asked for (the
- * site's exports are public; an editor's backup may include drafts).
+ * A story ready to be written out piece by piece, in the order of the file. The small lists
+ * (sources, actors, tags: what the story's events refer to) are read at once; claims, events and
+ * relations are read in chunks as they are written, so memory stays bounded whatever the story's
+ * size (a 1M-event story exports in well under 256 MB).
  */
-export async function exportStory(db: Client, slug: string, options: ExportOptions = {}): Promise<StoryExport | null> {
+export type StoryExportParts = {
+  story: StoryExport["story"];
+  sources: SourceRecord[];
+  actors: ActorRecord[];
+  tags: TagRecord[];
+  claims(): AsyncGenerator<ClaimRecord[]>;
+  /** In the file's order: by occurredAt, then dayOrder, then id. */
+  events(): AsyncGenerator<ExportedEvent[]>;
+  relations(): AsyncGenerator<RelationRecord[]>;
+  /** Claim id → slug, for the CSV's claims column. */
+  claimSlugs(): Promise<Map<string, string>>;
+};
+
+/** The ids of `ids` that are citations of events in the export (so a reference to them is kept). */
+async function exportedCitations(db: Client, where: Where, ids: readonly string[]): Promise<Set<string>> {
+  const kept = new Set<string>();
+  // A chunk of claims may cite more evidence than one statement can take as parameters.
+  const slices = bySlices([...new Set(ids)], (slice) => db.citation.findMany({ where: { id: { in: slice }, event: where }, select: { id: true } }));
+  for await (const rows of slices) for (const r of rows) kept.add(r.id);
+  return kept;
+}
+
+/** Reads `ids` in slices of `size`, in the order given. */
+async function* bySlices<T>(ids: readonly string[], read: (slice: string[]) => Promise<T[]>, size = EXPORT_CHUNK): AsyncGenerator<T[]> {
+  for (let i = 0; i < ids.length; i += size) yield await read(ids.slice(i, i + size));
+}
+
+/**
+ * The story with this slug, as parts to write out, or null. Unpublished events are left out
+ * unless asked for (the site's exports are public; an editor's backup may include drafts).
+ */
+export async function openStoryExport(db: Client, slug: string, options: ExportOptions = {}): Promise<StoryExportParts | null> {
   const story = await db.story.findUnique({
     where: { slug },
     select: { id: true, slug: true, title: true, description: true, timeZone: true, isDefault: true },
   });
   if (!story) return null;
-  const [events, claims] = await Promise.all([
-    db.event.findMany({
-      where: { storyId: story.id, ...(options.includeUnpublished ? {} : { published: true }) },
-      select: exportEventSelect,
-    }),
-    db.claim.findMany({
-      where: { storyId: story.id },
-      select: {
-        id: true,
-        slug: true,
-        text: true,
-        scope: true,
-        history: { select: { toStatus: true, knownAt: true, sequence: true, reason: true, evidenceCitationId: true, changedBy: true } },
-      },
-    }),
-  ]);
-  const eventIds = new Set(events.map((e) => e.id));
-  const citationIds = new Set(events.flatMap((e) => e.citations.map((c) => c.id)));
-  const keep = (id: string) => citationIds.has(id);
-  const sourceIds = [
-    ...new Set(events.flatMap((e) => e.citations.flatMap((c) => [c.sourceId, ...(c.originSourceId ? [c.originSourceId] : [])]))),
-  ];
-  const actorIds = [
-    ...new Set(events.flatMap((e) => [...e.actors.map((a) => a.actorId), ...e.citations.flatMap((c) => (c.speakerActorId ? [c.speakerActorId] : []))])),
-  ];
-  const tagIds = [...new Set(events.flatMap((e) => e.tags.map((t) => t.tagId)))];
-  const [sources, actors, tags, relations] = await Promise.all([
+  const where: Where = { storyId: story.id, ...(options.includeUnpublished ? {} : { published: true }) };
+  const chunk = options.chunkSize ?? EXPORT_CHUNK;
+  // What the exported events refer to, found by the database rather than by listing their ids.
+  const [sources, actors, tags] = await Promise.all([
     db.source.findMany({
-      where: { id: { in: sourceIds } },
+      where: { OR: [{ citations: { some: { event: where } } }, { relayed: { some: { event: where } } }] },
       select: { id: true, slug: true, name: true, kind: true, country: true, homepage: true, description: true },
     }),
-    db.actor.findMany({ where: { id: { in: actorIds } }, select: { id: true, slug: true, name: true, title: true, affiliation: true } }),
-    db.tag.findMany({ where: { id: { in: tagIds } }, select: { id: true, slug: true, name: true } }),
-    db.eventRelation.findMany({
-      where: { fromEventId: { in: [...eventIds] }, toEventId: { in: [...eventIds] } },
-      select: { id: true, fromEventId: true, toEventId: true, type: true, note: true },
+    db.actor.findMany({
+      where: { OR: [{ events: { some: { event: where } } }, { speaking: { some: { event: where } } }] },
+      select: { id: true, slug: true, name: true, title: true, affiliation: true },
     }),
+    db.tag.findMany({ where: { events: { some: { event: where } } }, select: { id: true, slug: true, name: true } }),
   ]);
+
+  async function* claims(): AsyncGenerator<ClaimRecord[]> {
+    const ids = (await db.claim.findMany({ where: { storyId: story!.id }, select: { id: true } })).map((c) => c.id).sort(cmp);
+    yield* bySlices(ids, async (slice) => {
+      const rows = await db.claim.findMany({
+        where: { id: { in: slice } },
+        select: {
+          id: true,
+          slug: true,
+          text: true,
+          scope: true,
+          history: { select: { toStatus: true, knownAt: true, sequence: true, reason: true, evidenceCitationId: true, changedBy: true } },
+        },
+      });
+      const kept = await exportedCitations(db, where, rows.flatMap((c) => c.history.flatMap((h) => (h.evidenceCitationId ? [h.evidenceCitationId] : []))));
+      return byId(rows).map((c) => ({
+        id: c.id,
+        slug: c.slug,
+        text: c.text,
+        scope: c.scope,
+        history: [...c.history]
+          .sort((a, b) => a.knownAt.getTime() - b.knownAt.getTime() || a.sequence - b.sequence || cmp(a.toStatus, b.toStatus))
+          .map((h) => ({
+            toStatus: h.toStatus,
+            knownAt: h.knownAt.toISOString(),
+            sequence: h.sequence,
+            reason: h.reason,
+            evidenceCitationId: h.evidenceCitationId && kept.has(h.evidenceCitationId) ? h.evidenceCitationId : null,
+            changedBy: h.changedBy,
+          })),
+      }));
+    }, chunk);
+  }
+
+  async function* events(): AsyncGenerator<ExportedEvent[]> {
+    // Walks (occurredAt, dayOrder) on its index a chunk at a time. Ties are ordered by id in
+    // JavaScript (SQLite and PostgreSQL collate strings differently, and the bytes must not
+    // differ), so a chunk ends only where (occurredAt, dayOrder) changes.
+    let after: { occurredAt: Date; dayOrder: number } | null = null;
+    for (;;) {
+      const keyset: Prisma.EventWhereInput = after
+        ? { OR: [{ occurredAt: { gt: after.occurredAt } }, { occurredAt: after.occurredAt, dayOrder: { gt: after.dayOrder } }] }
+        : {};
+      const page: { id: string; occurredAt: Date; dayOrder: number }[] = await db.event.findMany({
+        where: { ...where, ...keyset },
+        orderBy: [{ occurredAt: "asc" }, { dayOrder: "asc" }],
+        take: chunk,
+        select: { id: true, occurredAt: true, dayOrder: true },
+      });
+      if (page.length === 0) return;
+      const last = page[page.length - 1]!;
+      const sameKey = (e: { occurredAt: Date; dayOrder: number }) => e.occurredAt.getTime() === last.occurredAt.getTime() && e.dayOrder === last.dayOrder;
+      const inOrder = (rows: { id: string; occurredAt: Date; dayOrder: number }[]) =>
+        rows.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.dayOrder - b.dayOrder || cmp(a.id, b.id)).map((e) => e.id);
+      let ids: string[];
+      if (page.length < chunk) ids = inOrder(page);
+      else if (!sameKey(page[0]!)) ids = inOrder(page.filter((e) => !sameKey(e)));
+      else {
+        // A whole chunk of events at one instant and day order: read that group alone.
+        const group = await db.event.findMany({ where: { ...where, occurredAt: last.occurredAt, dayOrder: last.dayOrder }, select: { id: true } });
+        ids = group.map((e) => e.id).sort(cmp);
+      }
+      const taken = new Set(ids);
+      const boundary = page.filter((e) => taken.has(e.id)).at(-1) ?? last;
+      after = { occurredAt: boundary.occurredAt, dayOrder: boundary.dayOrder };
+      for await (const slice of bySlices(ids, (s) => db.event.findMany({ where: { id: { in: s } }, select: { ...exportEventSelect, status: true } }), chunk)) {
+        const kept = await exportedCitations(db, where, slice.flatMap((e) => e.citations.flatMap((c) => (c.repeatsCitationId ? [c.repeatsCitationId] : []))));
+        yield slice
+          .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.dayOrder - b.dayOrder || cmp(a.id, b.id))
+          .map((e) => ({ record: eventToRecord(e, (id) => kept.has(id)), status: toSlug(e.status) }));
+      }
+    }
+  }
+
+  async function* relations(): AsyncGenerator<RelationRecord[]> {
+    const ids = (await db.eventRelation.findMany({ where: { from: where, to: where }, select: { id: true } })).map((r) => r.id).sort(cmp);
+    yield* bySlices(
+      ids,
+      async (slice) =>
+        byId(await db.eventRelation.findMany({ where: { id: { in: slice } }, select: { id: true, fromEventId: true, toEventId: true, type: true, note: true } })),
+      chunk,
+    );
+  }
+
   return {
-    formatVersion: FORMAT_VERSION,
     story,
     sources: byId(sources),
     actors: byId(actors),
     tags: byId(tags),
-    claims: byId(claims).map((c) => ({
-      id: c.id,
-      slug: c.slug,
-      text: c.text,
-      scope: c.scope,
-      history: [...c.history]
-        .sort((a, b) => a.knownAt.getTime() - b.knownAt.getTime() || a.sequence - b.sequence || cmp(a.toStatus, b.toStatus))
-        .map((h) => ({
-          toStatus: h.toStatus,
-          knownAt: h.knownAt.toISOString(),
-          sequence: h.sequence,
-          reason: h.reason,
-          evidenceCitationId: h.evidenceCitationId && keep(h.evidenceCitationId) ? h.evidenceCitationId : null,
-          changedBy: h.changedBy,
-        })),
-    })),
-    events: [...events]
-      .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.dayOrder - b.dayOrder || cmp(a.id, b.id))
-      .map((e) => eventToRecord(e, keep)),
-    relations: byId(relations),
+    claims,
+    events,
+    relations,
+    claimSlugs: async () => new Map((await db.claim.findMany({ where: { storyId: story.id }, select: { id: true, slug: true } })).map((c) => [c.id, c.slug])),
   };
+}
+
+/** The story with this slug as one value, or null (tests and small stories; files stream). */
+export async function exportStory(db: Client, slug: string, options: ExportOptions = {}): Promise<StoryExport | null> {
+  const parts = await openStoryExport(db, slug, options);
+  if (!parts) return null;
+  const collect = async <T>(chunks: AsyncGenerator<T[]>) => {
+    const all: T[] = [];
+    for await (const chunk of chunks) all.push(...chunk);
+    return all;
+  };
+  return {
+    formatVersion: FORMAT_VERSION,
+    story: parts.story,
+    sources: parts.sources,
+    actors: parts.actors,
+    tags: parts.tags,
+    claims: await collect(parts.claims()),
+    events: (await collect(parts.events())).map((e) => e.record),
+    relations: await collect(parts.relations()),
+  };
+}
+
+async function* records(chunks: AsyncGenerator<ExportedEvent[]>): AsyncGenerator<EventRecord[]> {
+  for await (const chunk of chunks) yield chunk.map((e) => e.record);
+}
+
+/** The story's JSON file, chunk by chunk: the bytes of serializeStoryExport(exportStory(…)). */
+export function storyJsonChunks(parts: StoryExportParts): AsyncGenerator<string> {
+  return serializeStoryExportChunks({ ...parts, claims: parts.claims(), events: records(parts.events()), relations: parts.relations() });
 }
 
 /** Like exportStory, for callers that need the story to exist. */

@@ -183,3 +183,44 @@ export function importSchemaFor(raw: unknown): z.ZodType<StoryExport> {
 export function serializeStoryExport(data: StoryExport): string {
   return `${JSON.stringify(data, null, 2)}\n`;
 }
+
+/** JSON.stringify(value, null, 2) as it reads nested `depth` levels down in a file. */
+function nested(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${"  ".repeat(depth)}`);
+}
+
+/**
+ * The bytes of serializeStoryExport, written a piece at a time: the story's lists arrive in
+ * chunks (lib/export/export-story.ts, openStoryExport) and leave as they come.
+ */
+export async function* serializeStoryExportChunks(parts: {
+  story: StoryExport["story"];
+  sources: StoryExport["sources"];
+  actors: StoryExport["actors"];
+  tags: StoryExport["tags"];
+  claims: AsyncIterable<StoryExport["claims"]>;
+  events: AsyncIterable<StoryExport["events"]>;
+  relations: AsyncIterable<StoryExport["relations"]>;
+}): AsyncGenerator<string> {
+  async function* list(name: string, chunks: AsyncIterable<unknown[]>, last = false): AsyncGenerator<string> {
+    let first = true;
+    for await (const chunk of chunks) {
+      if (chunk.length === 0) continue;
+      const items = chunk.map((item) => `    ${nested(item, 2)}`).join(",\n");
+      yield first ? `  "${name}": [\n${items}` : `,\n${items}`;
+      first = false;
+    }
+    yield `${first ? `  "${name}": []` : "\n  ]"}${last ? "\n" : ",\n"}`;
+  }
+  async function* once<T>(value: T[]) {
+    yield value;
+  }
+  yield `{\n  "formatVersion": ${FORMAT_VERSION},\n  "story": ${nested(parts.story, 1)},\n`;
+  yield* list("sources", once(parts.sources));
+  yield* list("actors", once(parts.actors));
+  yield* list("tags", once(parts.tags));
+  yield* list("claims", parts.claims);
+  yield* list("events", parts.events);
+  yield* list("relations", parts.relations, true);
+  yield "}\n";
+}

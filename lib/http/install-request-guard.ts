@@ -1,8 +1,10 @@
 import http from "node:http";
 import type { Socket } from "node:net";
 import { readEnv } from "../env";
+import { fillToken, FILL_TOKEN_HEADER, isCacheableRequest, pageCache } from "../cache/page-cache";
+import { AdmissionGate, admissionOptionsFrom, isExportPath, isStaticPath } from "./admission";
 import { normaliseForwardedHeaders } from "./forwarded";
-import { clientErrorAnswer, screenRequest, type EarlyAnswer } from "./request-guard";
+import { clientErrorAnswer, earlyAnswer, isMachinePath, screenRequest, type EarlyAnswer } from "./request-guard";
 
 // Puts lib/http/request-guard.ts and lib/http/forwarded.ts in front of Next's own request handling.
 // `next start` owns its HTTP server and offers no hook before routing, and a request with a
@@ -11,8 +13,16 @@ import { clientErrorAnswer, screenRequest, type EarlyAnswer } from "./request-gu
 // this once per process. Next loads instrumentation.ts only after it starts listening; npm start
 // preloads scripts/lib/hold-requests.mjs, which holds requests until this is installed, so that
 // not even the first request gets past it.
+//
+// It also admits renders (lib/http/admission.ts): a request that will make Next render (a page
+// not in the page cache, an RSC payload, the API, a feed) waits for one of a few places, in a
+// bounded queue, or is answered 503 with Retry-After at once. Build assets, pages the cache will
+// answer, the cache's own fill requests and form posts pass straight through; story downloads
+// have their own limit.
 
 const INSTALLED = Symbol.for("sourceline.requestGuardInstalled");
+/** The admission gates, for the benchmark's and tests' inspection. */
+const GATES = Symbol.for("sourceline.admissionGates");
 /** Set by scripts/lib/hold-requests.mjs when preloaded: requests held until the guard is here. */
 const HOLD = Symbol.for("sourceline.requestHold");
 
@@ -32,11 +42,70 @@ function rawResponse(answer: EarlyAnswer): string {
     .join("\r\n")}\r\n\r\n${answer.body}`;
 }
 
+type Gates = { renders: AdmissionGate; exports: AdmissionGate };
+
+/** Which gate, if any, holds this request. */
+function gateFor(req: http.IncomingMessage, gates: Gates): AdmissionGate | null {
+  if (req.method !== "GET" && req.method !== "HEAD") return null;
+  const url = req.url ?? "/";
+  const q = url.indexOf("?");
+  const pathname = q === -1 ? url : url.slice(0, q);
+  if (isStaticPath(pathname)) return null;
+  if (isExportPath(pathname)) return gates.exports;
+  // The page cache's own render: its reader already holds a place.
+  if (req.headers[FILL_TOKEN_HEADER] === fillToken()) return null;
+  const cache = process.env.NODE_ENV === "production" ? pageCache() : null;
+  if (cache) {
+    const headers = new Headers();
+    for (const name of ["accept", "cookie", "rsc", "next-router-prefetch", "next-action", "purpose"]) {
+      const v = req.headers[name];
+      if (typeof v === "string") headers.set(name, v);
+    }
+    if (isCacheableRequest(req.method, pathname, headers) && cache.isWarm(pathname + (q === -1 ? "" : url.slice(q)))) return null;
+  }
+  return gates.renders;
+}
+
+function busyAnswer(pathname: string, retryAfterSeconds: number): EarlyAnswer {
+  return earlyAnswer(
+    503,
+    "service_unavailable",
+    `Too many pages are being prepared right now. Please try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}.`,
+    isMachinePath(pathname),
+    { "Retry-After": String(retryAfterSeconds) },
+  );
+}
+
+/** Holds req until its gate admits it, or answers 503; the place is given back when res closes. */
+function admitted(gate: AdmissionGate, req: http.IncomingMessage, res: http.ServerResponse, go: () => void): void {
+  const { outcome, abandon } = gate.admit();
+  res.once("close", abandon);
+  void outcome.then((o) => {
+    res.off("close", abandon);
+    if (!o.admitted) {
+      if (!res.headersSent && !res.destroyed) send(res, busyAnswer((req.url ?? "/").split("?")[0]!, o.retryAfterSeconds), req.method === "HEAD");
+      return;
+    }
+    if (res.destroyed || res.writableEnded) {
+      o.release();
+      return;
+    }
+    res.once("close", o.release);
+    go();
+  });
+}
+
 export function installRequestGuard(): void {
   const g = globalThis as typeof globalThis & { [INSTALLED]?: boolean; [HOLD]?: Hold };
   if (g[INSTALLED]) return;
   g[INSTALLED] = true;
   const hops = readEnv().TRUSTED_PROXY_HOPS;
+  const gates: Gates = {
+    renders: new AdmissionGate(admissionOptionsFrom(process.env)),
+    // Downloads stream for a long time: two at once, and no queue.
+    exports: new AdmissionGate({ maxConcurrent: 2, maxQueue: 0, maxWaitMs: 0 }),
+  };
+  (globalThis as typeof globalThis & { [GATES]?: Gates })[GATES] = gates;
   const hold = g[HOLD];
   const original = hold?.original ?? (http.Server.prototype.emit as Emit);
   const guarded: Emit = function (event, ...args) {
@@ -49,6 +118,11 @@ export function installRequestGuard(): void {
       }
       req.url = screened.url;
       normaliseForwardedHeaders(req.headers, req.socket.remoteAddress, hops);
+      const gate = gateFor(req, gates);
+      if (gate) {
+        admitted(gate, req, res, () => original.call(this, event, ...args));
+        return true;
+      }
     } else if (event === "clientError") {
       const [error, socket] = args as [Error & { code?: string; rawPacket?: Buffer }, Socket];
       // A timeout keeps Node's own answer (408); everything else gets a readable one.

@@ -42,6 +42,7 @@ const TITLES: Record<number, string> = {
   405: "Method not allowed",
   414: "Address too long",
   431: "Request headers too large",
+  503: "Busy",
 };
 
 function escapeText(text: string): string {

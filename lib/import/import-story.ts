@@ -2,6 +2,9 @@ import type { Db, Tx } from "../db";
 import { recordClaimStatusChange } from "../claims/write";
 import { DomainError } from "../errors";
 import { checkNewEvent, createEvent, refreshEvents, type NewEvent } from "../events/write";
+import { randomBytes } from "node:crypto";
+import { ACTOR_TABLE, CLAIM_TABLE, insertRows, RELATION_TABLE, REVISION_TABLE, SOURCE_TABLE, TAG_TABLE, updateTextColumn, type TableSpec } from "./raw-insert";
+import { BulkRowError, createEventsInBulk, plannedHistories, sourceKinds, type BulkRow } from "./bulk-events";
 import { normalizeEventDate } from "../events/derived";
 import { eventToRecord, exportEventSelect } from "../export/export-story";
 import type { EventRecord, StoryExport } from "../export/format";
@@ -310,6 +313,50 @@ async function upsertRecord<R extends { id: string; slug: string }>(
   } else ctx.note(kind, "unchanged", incoming.slug);
 }
 
+/**
+ * Creates or updates many simple records (sources, actors, tags, claims) by id: the new ones in
+ * multi-row statements with their revision-log entries, the changed ones one by one.
+ */
+async function upsertMany<R extends { id: string; slug: string }>(
+  ctx: Context,
+  kind: ImportKind,
+  entityType: EntityType,
+  table: TableSpec,
+  records: readonly R[],
+  read: (ids: string[]) => Promise<R[]>,
+  update: (r: R) => Promise<unknown>,
+) {
+  const sorted = [...records].sort((a, b) => cmp(a.id, b.id));
+  const stored = new Map((await inSlices(sorted, (slice) => read(slice.map((r) => r.id)))).map((r) => [r.id, r]));
+  const now = new Date();
+  const fresh = sorted.filter((r) => !stored.has(r.id));
+  await insertRows(ctx.tx, table, fresh.map((r) => ({ ...r, createdAt: now, updatedAt: now })));
+  await insertRows(
+    ctx.tx,
+    REVISION_TABLE,
+    fresh.map((r) => ({
+      id: `c${randomBytes(12).toString("hex")}`,
+      entityType,
+      entityId: r.id,
+      action: "import-create",
+      userId: null,
+      diff: JSON.stringify(diffSnapshots(null, snapshotOf(r))),
+      reason: ctx.reason,
+      isCorrection: false,
+      at: now,
+    })),
+  );
+  for (const r of sorted) {
+    const row = stored.get(r.id);
+    if (!row) ctx.note(kind, "created", r.slug);
+    else if (!same(row, r)) {
+      await update(r);
+      await logImport(ctx, entityType, r.id, "update", snapshotOf(row), snapshotOf(r));
+      ctx.note(kind, "updated", r.slug);
+    } else ctx.note(kind, "unchanged", r.slug);
+  }
+}
+
 async function run(ctx: Context, data: StoryExport, options: ImportOptions): Promise<void> {
   const { tx, locator } = ctx;
   const s = data.story;
@@ -338,70 +385,128 @@ async function run(ctx: Context, data: StoryExport, options: ImportOptions): Pro
   );
 
   const sourceSelect = { id: true, slug: true, name: true, kind: true, country: true, homepage: true, description: true } as const;
-  for (const r of [...data.sources].sort((a, b) => cmp(a.id, b.id))) {
-    await upsertRecord(ctx, "sources", "Source", r, () => tx.source.findUnique({ where: { id: r.id }, select: sourceSelect }), () => tx.source.create({ data: r }), () =>
-      tx.source.update({ where: { id: r.id }, data: { ...r, version: { increment: 1 } } }),
-    );
-  }
+  await upsertMany(ctx, "sources", "Source", SOURCE_TABLE, data.sources, (ids) => tx.source.findMany({ where: { id: { in: ids } }, select: sourceSelect }), (r) =>
+    tx.source.update({ where: { id: r.id }, data: { ...r, version: { increment: 1 } } }),
+  );
   const actorSelect = { id: true, slug: true, name: true, title: true, affiliation: true } as const;
-  for (const r of [...data.actors].sort((a, b) => cmp(a.id, b.id))) {
-    await upsertRecord(ctx, "actors", "Actor", r, () => tx.actor.findUnique({ where: { id: r.id }, select: actorSelect }), () => tx.actor.create({ data: r }), () =>
-      tx.actor.update({ where: { id: r.id }, data: { ...r, version: { increment: 1 } } }),
-    );
-  }
-  for (const r of [...data.tags].sort((a, b) => cmp(a.id, b.id))) {
-    await upsertRecord(ctx, "tags", "Tag", r, () => tx.tag.findUnique({ where: { id: r.id }, select: { id: true, slug: true, name: true } }), () => tx.tag.create({ data: r }), () =>
-      tx.tag.update({ where: { id: r.id }, data: r }),
-    );
-  }
+  await upsertMany(ctx, "actors", "Actor", ACTOR_TABLE, data.actors, (ids) => tx.actor.findMany({ where: { id: { in: ids } }, select: actorSelect }), (r) =>
+    tx.actor.update({ where: { id: r.id }, data: { ...r, version: { increment: 1 } } }),
+  );
+  await upsertMany(ctx, "tags", "Tag", TAG_TABLE, data.tags, (ids) => tx.tag.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true, name: true } }), (r) =>
+    tx.tag.update({ where: { id: r.id }, data: r }),
+  );
   const claimSelect = { id: true, slug: true, storyId: true, text: true, scope: true } as const;
-  for (const c of [...data.claims].sort((a, b) => cmp(a.id, b.id))) {
-    const incoming = { id: c.id, slug: c.slug, storyId: s.id, text: c.text, scope: c.scope };
-    await upsertRecord(ctx, "claims", "Claim", incoming, () => tx.claim.findUnique({ where: { id: c.id }, select: claimSelect }), () => tx.claim.create({ data: incoming }), () =>
-      tx.claim.update({ where: { id: c.id }, data: { ...incoming, version: { increment: 1 } } }),
-    );
-  }
+  await upsertMany(
+    ctx,
+    "claims",
+    "Claim",
+    CLAIM_TABLE,
+    data.claims.map((c) => ({ id: c.id, slug: c.slug, storyId: s.id, text: c.text, scope: c.scope })),
+    (ids) => tx.claim.findMany({ where: { id: { in: ids } }, select: claimSelect }),
+    (r) => tx.claim.update({ where: { id: r.id }, data: { ...r, version: { increment: 1 } } }),
+  );
 
   const index = new Map(data.events.map((e, i) => [e.id, i]));
   const events = [...data.events].sort((a, b) => cmp(a.id, b.id));
-  for (const e of events) {
+  const stored = new Set(
+    (await inSlices(events, (slice) => tx.event.findMany({ where: { id: { in: slice.map((e) => e.id) } }, select: { id: true } }))).map((e) => e.id),
+  );
+  // Events the database already holds: one by one, through the write paths (compared, updated,
+  // their labels refreshed). New events: many at a time (lib/import/bulk-events.ts).
+  for (const e of events.filter((e) => stored.has(e.id))) {
     const row = locator.event(e.id, index.get(e.id)!);
     await at(row, "", () => importEvent(ctx, s.id, e, row, options));
   }
-  // The citations they repeat, once every citation of the file exists (a repeat may point at any
-  // event's citation).
-  for (const e of events) {
-    for (const [j, c] of e.citations.entries()) {
-      const current = await tx.citation.findUnique({ where: { id: c.id }, select: { repeatsCitationId: true } });
-      if (current && current.repeatsCitationId !== c.repeatsCitationId) {
-        if (c.repeatsCitationId && !(await tx.citation.findUnique({ where: { id: c.repeatsCitationId }, select: { id: true } }))) {
-          throw new ImportError([
-            { row: `${locator.event(e.id, index.get(e.id)!)} ${locator.citation(e.id, c.id, j)}`.trim(), field: "repeatsCitationId", message: `no citation has the id “${c.repeatsCitationId}”` },
-          ]);
-        }
-        await tx.citation.update({ where: { id: c.id }, data: { repeatsCitationId: c.repeatsCitationId } });
-      }
+  const fresh = events.filter((e) => !stored.has(e.id));
+  const created = new Set(fresh.map((e) => e.id));
+  if (fresh.length) {
+    const rows: BulkRow[] = fresh.map((e) => ({ record: e, input: { ...newEventInput(s.id, e), version: e.version }, row: locator.event(e.id, index.get(e.id)!) }));
+    await checkReferencesInBulk(tx, rows);
+    const kinds = await sourceKinds(tx, fresh.flatMap((e) => e.citations.map((c) => c.sourceId)));
+    const histories = await plannedHistories(tx, data, new Set(fresh.flatMap((e) => e.claims.map((c) => c.claimId))), kinds);
+    try {
+      await createEventsInBulk(tx, rows, {
+        kinds,
+        histories,
+        revision: (e) => ({ diff: JSON.stringify(diffSnapshots(null, eventSnapshotOf(e))), reason: ctx.reason }),
+      });
+    } catch (err) {
+      if (err instanceof BulkRowError) throw new ImportError([{ row: err.row, field: err.field, message: err.message }]);
+      throw err;
     }
+    for (const e of fresh) ctx.note("events", "created", e.slug);
   }
 
-  for (const [i, r] of [...data.relations.entries()].sort((a, b) => cmp(a[1].id, b[1].id))) {
-    const row = await tx.eventRelation.findUnique({ where: { id: r.id }, select: { id: true, fromEventId: true, toEventId: true, type: true, note: true } });
-    if (!row) {
-      await at(`relations[${i}]`, "", async () => {
-        const ends = await tx.event.count({ where: { id: { in: [r.fromEventId, r.toEventId] } } });
-        if (ends !== 2) throw new DomainError("the relation names an event that is neither in the file nor in the database", "fromEventId");
-        return tx.eventRelation.create({ data: r });
-      });
-      ctx.note("relations", "created", r.id);
-    } else if (!same(row, r)) {
+  // The citations they repeat, once every citation of the file exists (a repeat may point at any
+  // event's citation).
+  const citations = events.flatMap((e) => e.citations.map((c, j) => ({ e, c, j })));
+  const repeats = new Map(
+    (await inSlices(citations, (slice) => tx.citation.findMany({ where: { id: { in: slice.map((x) => x.c.id) } }, select: { id: true, repeatsCitationId: true } }))).map((c) => [c.id, c.repeatsCitationId]),
+  );
+  const changedRepeats = citations.filter(({ c }) => repeats.has(c.id) && repeats.get(c.id) !== c.repeatsCitationId);
+  const targets = new Set(
+    (
+      await inSlices(
+        [...new Set(changedRepeats.flatMap(({ c }) => (c.repeatsCitationId ? [c.repeatsCitationId] : [])))],
+        (slice) => tx.citation.findMany({ where: { id: { in: slice } }, select: { id: true } }),
+      )
+    ).map((c) => c.id),
+  );
+  for (const { e, c, j } of changedRepeats) {
+    if (c.repeatsCitationId && !targets.has(c.repeatsCitationId)) {
+      throw new ImportError([
+        { row: `${locator.event(e.id, index.get(e.id)!)} ${locator.citation(e.id, c.id, j)}`.trim(), field: "repeatsCitationId", message: `no citation has the id “${c.repeatsCitationId}”` },
+      ]);
+    }
+  }
+  // New citations: set in one statement per few thousand; an existing one counts as an edit.
+  await updateTextColumn(tx, "Citation", "repeatsCitationId", changedRepeats.filter(({ e }) => created.has(e.id)).map(({ c }) => ({ id: c.id, value: c.repeatsCitationId })));
+  for (const { c } of changedRepeats.filter(({ e }) => !created.has(e.id))) {
+    await tx.citation.update({ where: { id: c.id }, data: { repeatsCitationId: c.repeatsCitationId } });
+  }
+
+  const relations = [...data.relations.entries()].sort((a, b) => cmp(a[1].id, b[1].id));
+  const storedRelations = new Map(
+    (
+      await inSlices(relations, (slice) =>
+        tx.eventRelation.findMany({ where: { id: { in: slice.map(([, r]) => r.id) } }, select: { id: true, fromEventId: true, toEventId: true, type: true, note: true } }),
+      )
+    ).map((r) => [r.id, r]),
+  );
+  const newRelations = relations.filter(([, r]) => !storedRelations.has(r.id));
+  const ends = new Set(
+    (
+      await inSlices([...new Set(newRelations.flatMap(([, r]) => [r.fromEventId, r.toEventId]))], (slice) =>
+        tx.event.findMany({ where: { id: { in: slice } }, select: { id: true } }),
+      )
+    ).map((e) => e.id),
+  );
+  for (const [i, r] of newRelations) {
+    if (!ends.has(r.fromEventId) || !ends.has(r.toEventId)) {
+      throw new ImportError([{ row: `relations[${i}]`, field: "fromEventId", message: "the relation names an event that is neither in the file nor in the database" }]);
+    }
+  }
+  await insertRows(tx, RELATION_TABLE, newRelations.map(([, r]) => r));
+  for (const [, r] of relations) {
+    const row = storedRelations.get(r.id);
+    if (!row) ctx.note("relations", "created", r.id);
+    else if (!same(row, r)) {
       await tx.eventRelation.update({ where: { id: r.id }, data: r });
       ctx.note("relations", "updated", r.id);
     } else ctx.note("relations", "unchanged", r.id);
   }
 
+  const storedCorrections = new Map(
+    (
+      await inSlices(
+        events.flatMap((e) => e.corrections.map((c) => c.id)),
+        (slice) => tx.correction.findMany({ where: { id: { in: slice } }, select: { id: true, note: true, eventId: true } }),
+      )
+    ).map((c) => [c.id, c]),
+  );
   for (const e of events) {
     for (const c of e.corrections) {
-      const row = await tx.correction.findUnique({ where: { id: c.id }, select: { note: true, eventId: true } });
+      const row = storedCorrections.get(c.id);
       if (!row) {
         await tx.correction.create({ data: { id: c.id, eventId: e.id, note: c.note, createdAt: new Date(c.createdAt), createdBy: c.createdBy } });
         ctx.note("corrections", "created", c.id);
@@ -416,6 +521,7 @@ async function run(ctx: Context, data: StoryExport, options: ImportOptions): Pro
 
   // Claim histories: append what is missing, in the order the history was known (knownAt, then
   // sequence), through the rules.
+  const changedClaims = new Set<string>();
   for (const [i, c] of data.claims.entries()) {
     const existing = await tx.claimStatusChange.findMany({ where: { claimId: c.id }, select: { toStatus: true, knownAt: true } });
     const have = new Set(existing.map((h) => `${h.knownAt.toISOString()}|${h.toStatus}`));
@@ -428,19 +534,56 @@ async function run(ctx: Context, data: StoryExport, options: ImportOptions): Pro
         ctx.note("statusChanges", "unchanged", `${c.slug}@${h.knownAt}`);
         continue;
       }
+      // The labels of the events linked to it are refreshed once, below; events created above
+      // were written with the histories as they now stand.
       const change = await at(`claims[${i}] (${c.slug}) history[${j}]`, "", () =>
-        recordClaimStatusChange(tx, {
-          claimId: c.id,
-          to: h.toStatus,
-          knownAt: new Date(h.knownAt),
-          reason: h.reason,
-          evidenceCitationId: h.evidenceCitationId,
-          changedBy: h.changedBy,
-        }),
+        recordClaimStatusChange(
+          tx,
+          {
+            claimId: c.id,
+            to: h.toStatus,
+            knownAt: new Date(h.knownAt),
+            reason: h.reason,
+            evidenceCitationId: h.evidenceCitationId,
+            changedBy: h.changedBy,
+          },
+          { refreshEvents: false },
+        ),
       );
+      changedClaims.add(c.id);
       have.add(key(h));
       await logImport(ctx, "Claim", c.id, "update", null, { status: change.toStatus, knownAt: plain(change.knownAt), reason: change.reason });
       ctx.note("statusChanges", "created", `${c.slug}@${h.knownAt}`);
+    }
+  }
+  await refreshAfterHistories(tx, changedClaims, created);
+}
+
+/** The events whose labels follow the claims whose histories changed, but were not just created. */
+async function refreshAfterHistories(tx: Tx, changedClaims: ReadonlySet<string>, created: ReadonlySet<string>): Promise<void> {
+  if (changedClaims.size === 0) return;
+  const links = await inSlices([...changedClaims], (slice) => tx.eventClaim.findMany({ where: { claimId: { in: slice } }, select: { eventId: true } }));
+  const stale = [...new Set(links.map((l) => l.eventId))].filter((id) => !created.has(id));
+  for (let i = 0; i < stale.length; i += 200) await refreshEvents(tx, stale.slice(i, i + 200));
+}
+
+/** Every id the new events refer to must exist: one query per kind for the whole file. */
+async function checkReferencesInBulk(tx: Tx, rows: readonly BulkRow[]): Promise<void> {
+  const kinds: { field: string; what: string; ids: (e: EventRecord) => string[]; find: (ids: string[]) => Promise<{ id: string }[]> }[] = [
+    { field: "citations.sourceId", what: "source", ids: (e) => e.citations.map((c) => c.sourceId), find: (ids) => tx.source.findMany({ where: { id: { in: ids } }, select: { id: true } }) },
+    { field: "citations.originSourceId", what: "source", ids: (e) => e.citations.flatMap((c) => (c.originSourceId ? [c.originSourceId] : [])), find: (ids) => tx.source.findMany({ where: { id: { in: ids } }, select: { id: true } }) },
+    { field: "citations.speakerActorId", what: "actor", ids: (e) => e.citations.flatMap((c) => (c.speakerActorId ? [c.speakerActorId] : [])), find: (ids) => tx.actor.findMany({ where: { id: { in: ids } }, select: { id: true } }) },
+    { field: "actors.actorId", what: "actor", ids: (e) => e.actors.map((a) => a.actorId), find: (ids) => tx.actor.findMany({ where: { id: { in: ids } }, select: { id: true } }) },
+    { field: "tagIds", what: "tag", ids: (e) => e.tagIds, find: (ids) => tx.tag.findMany({ where: { id: { in: ids } }, select: { id: true } }) },
+    { field: "claims.claimId", what: "claim", ids: (e) => e.claims.map((c) => c.claimId), find: (ids) => tx.claim.findMany({ where: { id: { in: ids } }, select: { id: true } }) },
+  ];
+  for (const k of kinds) {
+    const wanted = [...new Set(rows.flatMap((r) => k.ids(r.record)))];
+    const found = new Set((await inSlices(wanted, k.find)).map((r) => r.id));
+    const bad = rows.find((r) => k.ids(r.record).some((id) => !found.has(id)));
+    if (bad) {
+      const missing = k.ids(bad.record).find((id) => !found.has(id))!;
+      throw new ImportError([{ row: bad.row, field: k.field, message: `no ${k.what} has the id “${missing}”` }]);
     }
   }
 }

@@ -4,16 +4,12 @@ import type { Db } from "../db";
 import {
   ACTOR_ROLES,
   ATTRIBUTIONS,
-  DATE_BOUNDS,
-  EVENT_KINDS,
   fromSlug,
-  PRECISIONS,
-  SOURCE_KINDS,
   STANCES,
   toSlug,
 } from "../domain";
-import { CsvSyntaxError, parseCsv, unguardCell } from "../export/csv";
-import { CSV_HEADER, OPTIONAL_CSV_COLUMNS } from "../export/csv-layout";
+import { CsvSyntaxError, parseCsv } from "../export/csv";
+import { csvRowSchema, REQUIRED_CSV_COLUMNS, rowObject, type CsvRow } from "./csv-row";
 import {
   FORMAT_VERSION,
   importSchemaFor,
@@ -60,7 +56,6 @@ export function parseJsonImport(text: string): ParsedImport {
 }
 
 const newId = () => `c${randomBytes(12).toString("hex")}`;
-const instant = z.iso.datetime({ offset: true });
 
 /** CSV rows → the export format, resolving slugs against the database (the story must exist). */
 export async function parseCsvImport(db: Db, text: string): Promise<ParsedImport> {
@@ -73,51 +68,40 @@ export async function parseCsvImport(db: Db, text: string): Promise<ParsedImport
   }
   const issues: ImportIssue[] = [];
   const header = (table[0] ?? []).map((h) => h.trim());
-  const missingColumns = CSV_HEADER.filter((c) => !header.includes(c) && !OPTIONAL_CSV_COLUMNS.includes(c));
+  const missingColumns = REQUIRED_CSV_COLUMNS.filter((c) => !header.includes(c));
   if (missingColumns.length) {
     throw new ImportError(missingColumns.map((c) => ({ row: "row 1", field: c, message: "this column is missing from the header" })));
   }
-  const body = table.slice(1).filter((r) => r.some((c) => c.trim() !== ""));
-  if (body.length === 0) throw new ImportError([{ row: "row 2", field: "(csv)", message: "the file has no data rows" }]);
-  const rows = body.map((cells, i) => {
-    const rowNo = table.indexOf(cells) + 1;
-    const get = (name: string) => (header.includes(name) ? unguardCell(cells[header.indexOf(name)] ?? "").trim() : "");
-    return { rowNo, get, index: i };
+  const problem = (rowNo: number, field: string, message: string) => issues.push({ row: `row ${rowNo}`, field, message });
+  // Each row's cells through the zod row schema; a row with a bad cell is reported and left out.
+  const rows: { rowNo: number; cells: CsvRow }[] = [];
+  table.slice(1).forEach((cells, i) => {
+    if (!cells.some((c) => c.trim() !== "")) return;
+    const rowNo = i + 2;
+    const parsed = csvRowSchema.safeParse(rowObject(header, cells));
+    if (parsed.success) rows.push({ rowNo, cells: parsed.data });
+    else for (const issue of parsed.error.issues) problem(rowNo, formatPath(issue.path) || "(csv)", issue.message);
   });
+  if (rows.length === 0 && issues.length === 0) throw new ImportError([{ row: "row 2", field: "(csv)", message: "the file has no data rows" }]);
+  if (rows.length === 0) throw new ImportError(issues);
 
-  const storySlug = rows[0]!.get("story_slug");
+  const storySlug = rows[0]!.cells.story_slug;
   const story = await db.story.findUnique({
     where: { slug: storySlug },
     select: { id: true, slug: true, title: true, description: true, timeZone: true, isDefault: true },
   });
   if (!story) throw new ImportError([{ row: `row ${rows[0]!.rowNo}`, field: "story_slug", message: `there is no story “${storySlug}”; import its JSON export first` }]);
 
-  const problem = (rowNo: number, field: string, message: string) => issues.push({ row: `row ${rowNo}`, field, message });
+  /** A value of a cell's list ("slug:role; …"), which the row schema leaves as text. */
   const enumValue = <T extends string>(rowNo: number, field: string, values: readonly T[], raw: string): T => {
     const v = fromSlug(values, raw);
     if (!v) problem(rowNo, field, `“${raw}” is not one of ${values.map(toSlug).join(", ")}`);
     return v ?? values[0]!;
   };
-  const when = (rowNo: number, field: string, raw: string, required: boolean): string | null => {
-    if (raw === "") {
-      if (required) problem(rowNo, field, "is required");
-      return null;
-    }
-    if (!instant.safeParse(raw).success) {
-      problem(rowNo, field, `“${raw}” is not an ISO 8601 date-time (e.g. 2024-11-17T05:00:00.000Z)`);
-      return null;
-    }
-    return new Date(raw).toISOString();
-  };
-  const bool = (rowNo: number, field: string, raw: string): boolean => {
-    if (raw !== "true" && raw !== "false") problem(rowNo, field, `“${raw}” must be true or false`);
-    return raw === "true";
-  };
-  const orNull = (v: string) => (v === "" ? null : v);
 
   // Everything referred to by slug, in one query each.
-  const all = (col: string, split = false) =>
-    [...new Set(rows.flatMap((r) => (split ? r.get(col).split(";").map((p) => p.trim().split(":")[0]!.trim()) : [r.get(col)])).filter(Boolean))];
+  const all = (col: "actors" | "tags" | "claims" | "speaker" | "source_slug" | "origin_source_slug" | "source_id" | "event_slug" | "event_id", split = false) =>
+    [...new Set(rows.flatMap((r) => (split ? r.cells[col].split(";").map((p) => p.trim().split(":")[0]!.trim()) : [r.cells[col]])).filter(Boolean))];
   const [actors, tags, claims, sources, events] = await Promise.all([
     db.actor.findMany({
       where: { slug: { in: [...all("actors", true), ...all("speaker")] } },
@@ -175,41 +159,39 @@ export async function parseCsvImport(db: Db, text: string): Promise<ParsedImport
 
   for (const r of rows) {
     const n = r.rowNo;
-    if (r.get("story_slug") !== story.slug) problem(n, "story_slug", "every row must belong to the same story");
-    const slug = r.get("event_slug");
+    const c = r.cells;
+    if (c.story_slug !== story.slug) problem(n, "story_slug", "every row must belong to the same story");
+    const slug = c.event_slug;
     const existing = eventBySlug.get(slug);
-    const id = r.get("event_id") || existing?.id || eventKey.get(slug) || newId();
+    const id = c.event_id || existing?.id || eventKey.get(slug) || newId();
     eventKey.set(slug, id);
 
     const record: EventRecord = {
       id,
       slug,
-      kind: enumValue(n, "event_kind", EVENT_KINDS, r.get("event_kind")),
-      headline: r.get("headline"),
-      summary: r.get("summary"),
-      location: orNull(r.get("location")),
-      occurredAt: when(n, "occurred_at", r.get("occurred_at"), true) ?? "",
-      occurredEndAt: when(n, "occurred_end_at", r.get("occurred_end_at"), false),
-      precision: enumValue(n, "precision", PRECISIONS, r.get("precision")),
-      dateBound: r.get("date_bound") ? enumValue(n, "date_bound", DATE_BOUNDS, r.get("date_bound")) : "EXACT",
-      // A blank version on an existing event means the row was written without one: it counts as
-      // the first version, so it never overwrites a newer edit unnoticed.
-      version: /^\d{1,9}$/.test(r.get("event_version")) ? Math.max(1, Number(r.get("event_version"))) : 1,
-      approximate: bool(n, "approximate", r.get("approximate")),
-      timeNote: orNull(r.get("time_note")),
-      timeZone: r.get("time_zone"),
-      dayOrder: /^\d{1,4}$/.test(r.get("day_order")) ? Number(r.get("day_order")) : (problem(n, "day_order", "must be a whole number 0–9999"), 0),
-      firstReportedAt: when(n, "first_reported_at", r.get("first_reported_at"), true) ?? "",
-      published: bool(n, "published", r.get("published")),
-      retractedAt: when(n, "retracted_at", r.get("retracted_at"), false),
-      retractionNote: orNull(r.get("retraction_note")),
-      actors: pairs(n, "actors", r.get("actors")).map((p) => {
+      kind: c.event_kind,
+      headline: c.headline,
+      summary: c.summary,
+      location: c.location,
+      occurredAt: c.occurred_at,
+      occurredEndAt: c.occurred_end_at,
+      precision: c.precision,
+      dateBound: c.date_bound,
+      version: c.event_version,
+      approximate: c.approximate,
+      timeNote: c.time_note,
+      timeZone: c.time_zone,
+      dayOrder: c.day_order,
+      firstReportedAt: c.first_reported_at,
+      published: c.published,
+      retractedAt: c.retracted_at,
+      retractionNote: c.retraction_note,
+      actors: pairs(n, "actors", c.actors).map((p) => {
         const a = actorBySlug.get(p.slug);
         if (!a) problem(n, "actors", `there is no actor “${p.slug}”`);
         return { actorId: a?.id ?? "", role: enumValue(n, "actors", ACTOR_ROLES, p.value) };
       }),
-      tagIds: r
-        .get("tags")
+      tagIds: c.tags
         .split(";")
         .map((t) => t.trim())
         .filter(Boolean)
@@ -218,13 +200,13 @@ export async function parseCsvImport(db: Db, text: string): Promise<ParsedImport
           if (!tag) problem(n, "tags", `there is no tag “${t}”`);
           return tag?.id ?? "";
         }),
-      claims: pairs(n, "claims", r.get("claims")).map((p) => {
-        const c = claimBySlug.get(p.slug);
-        if (!c) problem(n, "claims", `there is no claim “${p.slug}” in this story`);
+      claims: pairs(n, "claims", c.claims).map((p) => {
+        const claim = claimBySlug.get(p.slug);
+        if (!claim) problem(n, "claims", `there is no claim “${p.slug}” in this story`);
         const stance = enumValue(n, "claims", STANCES, p.value);
         // The CSV has no column for a stance's note: an existing link keeps its own.
-        const kept = existing?.claims.find((l) => l.claimId === c?.id && l.stance === stance);
-        return { claimId: c?.id ?? "", stance, note: kept?.note ?? null };
+        const kept = existing?.claims.find((l) => l.claimId === claim?.id && l.stance === stance);
+        return { claimId: claim?.id ?? "", stance, note: kept?.note ?? null };
       }),
       citations: [],
       corrections: [],
@@ -243,49 +225,44 @@ export async function parseCsvImport(db: Db, text: string): Promise<ParsedImport
     }
     eventRows.get(id)!.push(n);
 
-    const sourceSlug = r.get("source_slug");
-    if (sourceSlug === "" && r.get("citation_id") === "") continue; // an event without citations
-    const positionRaw = r.get("citation_position");
-    const position = /^\d{1,3}$/.test(positionRaw) ? Number(positionRaw) : eventsOut.get(id)!.citations.length;
-    let source = (r.get("source_id") && sourceById.get(r.get("source_id"))) || sourceBySlug.get(sourceSlug) || newSources.get(sourceSlug);
+    const sourceSlug = c.source_slug;
+    if (sourceSlug === "" && c.citation_id === "") continue; // an event without citations
+    const position = c.citation_position ?? eventsOut.get(id)!.citations.length;
+    let source = (c.source_id && sourceById.get(c.source_id)) || sourceBySlug.get(sourceSlug) || newSources.get(sourceSlug);
     if (!source) {
-      if (!r.get("source_name")) problem(n, "source_name", `is required for the new source “${sourceSlug}”`);
+      if (!c.source_name) problem(n, "source_name", `is required for the new source “${sourceSlug}”`);
+      if (!c.source_kind) problem(n, "source_kind", `is required for the new source “${sourceSlug}”`);
       source = {
-        id: r.get("source_id") || newId(),
+        id: c.source_id || newId(),
         slug: sourceSlug,
-        name: r.get("source_name"),
-        kind: enumValue(n, "source_kind", SOURCE_KINDS, r.get("source_kind")),
+        name: c.source_name,
+        kind: c.source_kind ?? "OTHER",
         country: null,
         homepage: null,
         description: null,
       };
       newSources.set(sourceSlug, source);
     }
+    if (!c.attribution) problem(n, "attribution", `is required for a citation (one of ${ATTRIBUTIONS.map(toSlug).join(", ")})`);
     const citation: CitationRecord = {
-      id: r.get("citation_id") || existing?.citations.find((c) => c.position === position)?.id || newId(),
+      id: c.citation_id || existing?.citations.find((x) => x.position === position)?.id || newId(),
       sourceId: source.id,
-      url: orNull(r.get("citation_url")),
-      archivedUrl: orNull(r.get("archived_url")),
-      title: orNull(r.get("citation_title")),
-      publishedAt: when(n, "citation_published_at", r.get("citation_published_at"), false),
-      publishedPrecision: !r.get("citation_published_at") || r.get("citation_published_precision") === "unknown"
-        ? null
-        : r.get("citation_published_precision")
-          ? enumValue(n, "citation_published_precision", PRECISIONS, r.get("citation_published_precision"))
-          : "DAY",
-      quote: orNull(r.get("quote")),
-      attribution: enumValue(n, "attribution", ATTRIBUTIONS, r.get("attribution")),
-      attributionText: orNull(r.get("attribution_text")),
-      speakerActorId: r.get("speaker")
-        ? (actorBySlug.get(r.get("speaker"))?.id ?? (problem(n, "speaker", `there is no actor “${r.get("speaker")}”`), null))
+      url: c.citation_url,
+      archivedUrl: c.archived_url,
+      title: c.citation_title,
+      publishedAt: c.citation_published_at,
+      publishedPrecision:
+        !c.citation_published_at || c.citation_published_precision === "unknown" ? null : (c.citation_published_precision ?? "DAY"),
+      quote: c.quote,
+      attribution: c.attribution ?? "UNKNOWN",
+      attributionText: c.attribution_text,
+      speakerActorId: c.speaker ? (actorBySlug.get(c.speaker)?.id ?? (problem(n, "speaker", `there is no actor “${c.speaker}”`), null)) : null,
+      originSourceId: c.origin_source_slug
+        ? (sourceBySlug.get(c.origin_source_slug)?.id ?? (problem(n, "origin_source_slug", `there is no source “${c.origin_source_slug}”`), null))
         : null,
-      originSourceId: r.get("origin_source_slug")
-        ? (sourceBySlug.get(r.get("origin_source_slug"))?.id ??
-          (problem(n, "origin_source_slug", `there is no source “${r.get("origin_source_slug")}”`), null))
-        : null,
-      originText: orNull(r.get("origin_text")),
-      repeatsCitationId: orNull(r.get("repeats_citation_id")),
-      note: orNull(r.get("citation_note")),
+      originText: c.origin_text,
+      repeatsCitationId: c.repeats_citation_id,
+      note: c.citation_note,
     };
     eventsOut.get(id)!.citations[position] = citation;
   }

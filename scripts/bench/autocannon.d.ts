@@ -10,7 +10,9 @@ declare module "autocannon" {
     non2xx: number;
     "2xx": number;
     duration: number;
+    statusCodeStats?: Record<string, { count: number }>;
   };
+  export type Request = { path?: string; method?: string; headers?: Record<string, string> };
   export type Options = {
     url: string;
     connections?: number;
@@ -19,6 +21,8 @@ declare module "autocannon" {
     pipelining?: number;
     timeout?: number;
     headers?: Record<string, string>;
+    /** Each request in turn; setupRequest may change its path (a different URL per request). */
+    requests?: { setupRequest?: (req: Request) => Request }[];
   };
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;

@@ -8,6 +8,9 @@
 //            --no-server  --no-latency  --reuse-build  --regenerate
 //            --merge-previous (keep the last run's results for what this run does not measure)
 //            --render-only (rewrite BENCHMARKS.md from the last run's results, measuring nothing)
+//            --scale (issue 14: uncached renders at c=10 and c=50 on the 1M story, nginx in front of
+//            two instances, exports of the 1M story with peak RSS, import rate; needs the 1M
+//            databases) --scale-parts=spike,shared-cache,export,import (a subset)
 //
 // Everything stays on loopback: next start on port 3500-3599, databases under .bench/ and in
 // bench_* PostgreSQL databases (BENCH_POSTGRES_URL, default postgresql://app:app@127.0.0.1:5432/postgres).
@@ -15,9 +18,14 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { disconnectDb } from "../../lib/db";
+import { parseTimelineQuery } from "../../lib/events/filters";
+import { listTimeline, PAGE_SIZE, TOTAL_COUNT_LIMIT } from "../../lib/events/queries";
+import { measureBaseline } from "./baseline-sql";
 import { BENCH_DIR, postgresBaseUrl, prepareDatabase, type DbKind, type PreparedDatabase } from "./datasets";
-import { FILTERS, measureLatency } from "./latency";
+import { FILTERS, measureLatency, pointAppAt } from "./latency";
 import { machineInfo, renderConsole, renderMarkdown, type Report } from "./report";
+import { emptyScale } from "./scale";
+import { runScale } from "./scale-run";
 import {
   buildApp,
   checkWithoutJavaScript,
@@ -77,6 +85,7 @@ async function main() {
     noJs: null,
     timelineJs: timelineJsBytes(),
     buildSeconds: null,
+    scale: emptyScale(),
   };
   log(`machine: ${Object.values(report.machine).join(" · ")}`);
 
@@ -114,6 +123,12 @@ async function main() {
         if (r.page === "first") check(r.events > 0 && r.total >= r.events, `${kind} ${label} ${r.filter}: ${r.events} events of ${r.total}`);
         check(Number.isFinite(r.p50) && r.p95 >= r.p50, `${kind} ${label} ${r.filter}: p50 ${r.p50}, p95 ${r.p95}`);
       }
+      // The same first page with hand-written SQL: it must be the page listTimeline gives.
+      const baseline = await measureBaseline(db, smoke ? { warmup: 1, runs: 3 } : { warmup: 5, runs: 30 });
+      const app = await firstPage(db);
+      check(baseline.ids.length > 0 && baseline.ids.join() === app.ids.join(), `${kind} ${label}: the hand-written SQL's first page differs from listTimeline's`);
+      check(Math.min(baseline.total, TOTAL_COUNT_LIMIT) === app.total, `${kind} ${label}: hand-written SQL counts ${baseline.total}, listTimeline ${app.total}`);
+      report.scale!.baseline.push(baseline);
     }
   }
   await disconnectDb();
@@ -181,12 +196,27 @@ async function main() {
     }
   }
 
+  // 3. Issue 14: cold renders under a spike, nginx in front of two instances, bulk data.
+  if (flag("scale") && !smoke) {
+    await runScale(report, { log, port: port + 20, reuseBuild: flag("reuse-build") || report.buildSeconds !== null, parts: option("scale-parts")?.split(",") });
+  }
+
   const last = path.join(BENCH_DIR, smoke ? "last-smoke-report.json" : "last-report.json");
   if (flag("merge-previous") && existsSync(last)) {
     const previous = JSON.parse(readFileSync(last, "utf8")) as Report;
     const measured = new Set(report.latency.map((l) => `${l.kind}|${l.size}`));
     report.latency = [...previous.latency.filter((l) => !measured.has(`${l.kind}|${l.size}`)), ...report.latency];
     report.generation = [...previous.generation.filter((g) => !report.generation.some((n) => n.kind === g.kind && n.label === g.label)), ...report.generation];
+    const ps = previous.scale ?? emptyScale();
+    const measuredBaseline = new Set(report.scale!.baseline.map((b) => `${b.kind}|${b.size}`));
+    report.scale = {
+      baseline: [...ps.baseline.filter((b) => !measuredBaseline.has(`${b.kind}|${b.size}`)), ...report.scale!.baseline],
+      spike: report.scale!.spike.length ? report.scale!.spike : ps.spike,
+      spikeStatic: report.scale!.spikeStatic ?? ps.spikeStatic,
+      sharedCache: report.scale!.sharedCache ?? ps.sharedCache,
+      exports: report.scale!.exports.length ? report.scale!.exports : ps.exports,
+      imports: report.scale!.imports.length ? report.scale!.imports : ps.imports,
+    };
     if (flag("no-server")) {
       report.throughput = previous.throughput;
       report.browser = previous.browser;
@@ -202,6 +232,13 @@ async function main() {
   writeFileSync(file, `${markdown}\n`);
   console.log(`\n${renderConsole(report, FILTERS)}\n`);
   log(`wrote ${path.relative(process.cwd(), file)}`);
+}
+
+/** The unfiltered first page's events and count, as the timeline page gets them. */
+async function firstPage(db: PreparedDatabase): Promise<{ ids: string[]; total: number }> {
+  await pointAppAt(db);
+  const page = await listTimeline({ storyId: db.dataset.stories[0]!.id }, parseTimelineQuery({}), PAGE_SIZE, { countLimit: TOTAL_COUNT_LIMIT });
+  return { ids: page.events.map((e) => e.id), total: page.total };
 }
 
 main().catch(async (err: unknown) => {

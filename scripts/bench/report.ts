@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FILTERS, LatencyResult } from "./latency";
+import { renderScaleMarkdown, scaleTargetLines, type ScaleResults } from "./scale";
 import type { BrowserResult, BytesResult, ThroughputResult } from "./server";
 
 export type Report = {
@@ -19,6 +20,8 @@ export type Report = {
   noJs: { events: number; formMethod: string | null; filteredEvents: number } | null;
   timelineJs: { version: string; jsGzip: number; cssGzip: number } | null;
   buildSeconds: number | null;
+  /** Issue 14's measurements (scripts/bench/scale.ts); absent in reports from before it. */
+  scale?: ScaleResults;
 };
 
 // TimelineJS 3.9.11 in headless Debian Chromium, median of 3 (the issue's peer figures).
@@ -129,6 +132,7 @@ export function targetLines(r: Report, filters: typeof FILTERS): TargetLine[] {
       });
     }
   }
+  lines.push(...scaleTargetLines(r.scale, r.latency));
   return lines;
 }
 
@@ -245,6 +249,8 @@ export function renderMarkdown(r: Report, filters: typeof FILTERS): string {
       );
     }
   }
+  const scale = renderScaleMarkdown(r.scale, r.latency);
+  if (scale) out.push(scale, "");
   // The hand-written reading of the numbers (what explains each miss), kept beside the code.
   const analysis = path.join(path.dirname(fileURLToPath(import.meta.url)), "analysis.md");
   if (!r.smoke && existsSync(analysis)) out.push(readFileSync(analysis, "utf8").trim(), "");

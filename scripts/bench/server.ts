@@ -39,14 +39,14 @@ export function buildApp(options: { reuse: boolean; log: (m: string) => void }):
   return (Date.now() - started) / 1000;
 }
 
-export type RunningServer = { url: string; stop(): Promise<void> };
+export type RunningServer = { url: string; pid: number; stop(): Promise<void> };
 
-export async function startServer(databaseUrl: string, port: number): Promise<RunningServer> {
+export async function startServer(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<RunningServer> {
   const child: ChildProcess = spawn(bin("next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
-    env: { ...process.env, ...quietEnv, NEXT_DIST_DIR: DIST_DIR, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
+    env: { ...process.env, ...quietEnv, NEXT_DIST_DIR: DIST_DIR, DATABASE_URL: databaseUrl, NODE_ENV: "production", ...env },
   });
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
@@ -66,6 +66,7 @@ export async function startServer(databaseUrl: string, port: number): Promise<Ru
   }
   return {
     url,
+    pid: child.pid!,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once("exit", r));

@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { AdmissionGate, admissionOptionsFrom, isExportPath, isStaticPath, type Refusal, type Ticket } from "./admission";
+
+/** A gate on a hand-moved clock whose timers fire only when the test says so. */
+function gateAt(options: { maxConcurrent: number; maxQueue: number; maxWaitMs: number }) {
+  const clock = { now: 0 };
+  const timers: { at: number; fn: () => void; cancelled: boolean }[] = [];
+  const gate = new AdmissionGate({
+    ...options,
+    now: () => clock.now,
+    setTimer: (fn, ms) => {
+      const t = { at: clock.now + ms, fn, cancelled: false };
+      timers.push(t);
+      return { cancel: () => (t.cancelled = true) };
+    },
+  });
+  const advance = (ms: number) => {
+    clock.now += ms;
+    for (const t of timers) if (!t.cancelled && t.at <= clock.now) {
+      t.cancelled = true;
+      t.fn();
+    }
+  };
+  return { gate, clock, advance };
+}
+
+describe("AdmissionGate", () => {
+  it("runs a few renders at once, then queues the next ones in order", async () => {
+    const { gate } = gateAt({ maxConcurrent: 2, maxQueue: 10, maxWaitMs: 10_000 });
+    const a = (await gate.admit().outcome) as Ticket;
+    const b = (await gate.admit().outcome) as Ticket;
+    expect(a.admitted && b.admitted).toBe(true);
+    expect(gate.inFlight).toBe(2);
+    const order: string[] = [];
+    const c = gate.admit().outcome.then((o) => (order.push("c"), o));
+    const d = gate.admit().outcome.then((o) => (order.push("d"), o));
+    expect(gate.waiting).toBe(2);
+    a.release();
+    a.release(); // a second release gives nothing back twice
+    const third = (await c) as Ticket;
+    expect(third.admitted).toBe(true);
+    expect(gate.inFlight).toBe(2);
+    expect(gate.waiting).toBe(1);
+    b.release();
+    expect(((await d) as Ticket).admitted).toBe(true);
+    expect(order).toEqual(["c", "d"]);
+  });
+
+  it("refuses at once when the queue is full, with a Retry-After of at least a second", async () => {
+    const { gate } = gateAt({ maxConcurrent: 1, maxQueue: 1, maxWaitMs: 60_000 });
+    await gate.admit().outcome;
+    void gate.admit().outcome; // waits
+    const refused = (await gate.admit().outcome) as Refusal;
+    expect(refused.admitted).toBe(false);
+    expect(refused.reason).toBe("queue-full");
+    expect(refused.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(gate.stats).toEqual({ admitted: 1, queued: 1, refused: 1 });
+  });
+
+  it("refuses a waiting request whose wait runs out, and one that could not be served in time", async () => {
+    const { gate, advance } = gateAt({ maxConcurrent: 1, maxQueue: 100, maxWaitMs: 1_000 });
+    const first = (await gate.admit().outcome) as Ticket;
+    const waiting = gate.admit().outcome;
+    advance(999);
+    expect(gate.waiting).toBe(1);
+    advance(1);
+    expect(((await waiting) as Refusal).reason).toBe("wait-too-long");
+    expect(gate.waiting).toBe(0);
+    // Renders that take 800 ms each: a third in line would wait 1.6 s, so it is told now.
+    const { gate: slow, advance: tick } = gateAt({ maxConcurrent: 1, maxQueue: 100, maxWaitMs: 1_000 });
+    for (let i = 0; i < 20; i++) {
+      const t = (await slow.admit().outcome) as Ticket;
+      tick(800);
+      t.release();
+    }
+    await slow.admit().outcome;
+    void slow.admit().outcome;
+    const late = (await slow.admit().outcome) as Refusal;
+    expect(late.admitted).toBe(false);
+    expect(late.reason).toBe("wait-too-long");
+    expect(late.retryAfterSeconds).toBe(2);
+    first.release();
+  });
+
+  it("gives the place of a reader who went away to the next one", async () => {
+    const { gate } = gateAt({ maxConcurrent: 1, maxQueue: 10, maxWaitMs: 10_000 });
+    const first = (await gate.admit().outcome) as Ticket;
+    const gone = gate.admit();
+    const next = gate.admit().outcome;
+    gone.abandon();
+    expect(((await gone.outcome) as Refusal).admitted).toBe(false);
+    first.release();
+    expect(((await next) as Ticket).admitted).toBe(true);
+    expect(gate.waiting).toBe(0);
+  });
+});
+
+describe("what the gate holds", () => {
+  it("lets build assets through and sets downloads apart", () => {
+    expect(isStaticPath("/_next/static/chunks/app.js")).toBe(true);
+    expect(isStaticPath("/favicon.ico")).toBe(true);
+    expect(isStaticPath("/stories/x")).toBe(false);
+    expect(isStaticPath("/api/v1/events")).toBe(false);
+    expect(isExportPath("/stories/x/export.csv")).toBe(true);
+    expect(isExportPath("/stories/x/export.json")).toBe(true);
+    expect(isExportPath("/stories/x/feed.json")).toBe(false);
+  });
+
+  it("reads its settings strictly", () => {
+    expect(admissionOptionsFrom({})).toEqual({ maxConcurrent: 4, maxQueue: 64, maxWaitMs: 1_500 });
+    expect(admissionOptionsFrom({ RENDER_CONCURRENCY: "2", RENDER_QUEUE: "0", RENDER_QUEUE_WAIT_MS: "500" })).toEqual({ maxConcurrent: 2, maxQueue: 0, maxWaitMs: 500 });
+    expect(() => admissionOptionsFrom({ RENDER_CONCURRENCY: "0" })).toThrow(/RENDER_CONCURRENCY must be a whole number from 1 to 256 \(got “0”\)/);
+    expect(() => admissionOptionsFrom({ RENDER_QUEUE: "lots" })).toThrow(/RENDER_QUEUE/);
+  });
+});

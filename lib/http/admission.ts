@@ -1,0 +1,157 @@
+// Admission control for renders (lib/http/install-request-guard.ts puts it in front of Next).
+//
+// A render is CPU work in one Node process. Letting every request start at once under a spike
+// makes all of them slow together, until they time out: 50 readers on uncached pages each waited
+// seconds, and some 10 s for nothing. So at most `maxConcurrent` renders run; the next ones wait
+// in a bounded queue, in order; a request that would wait longer than `maxWaitMs` (estimated from
+// the recent render times, or actually, when its wait runs out) is answered at once with 503 and
+// a Retry-After saying when capacity is expected back. A shared cache in front serves its stale
+// copy instead (stale-if-error), so readers of cached pages see no error at all.
+//
+// Kept free of Node server and Next imports so the rules are unit-tested directly.
+
+export type AdmissionOptions = {
+  /** Renders running at once. */
+  maxConcurrent: number;
+  /** Requests waiting at most; beyond that they are refused at once. */
+  maxQueue: number;
+  /** The longest a request may wait for its turn before it is refused. */
+  maxWaitMs: number;
+  now?: () => number;
+  setTimer?: (fn: () => void, ms: number) => { cancel(): void };
+};
+
+/** A place to render: call release() once the response is finished (or abandoned). */
+export type Ticket = { admitted: true; waitedMs: number; release(): void };
+/** No place: answer 503 with Retry-After. */
+export type Refusal = { admitted: false; retryAfterSeconds: number; reason: "queue-full" | "wait-too-long" };
+
+type Waiter = { enqueuedAt: number; resolve(outcome: Ticket | Refusal): void; timer: { cancel(): void } | null };
+
+const defaultTimer = (fn: () => void, ms: number) => {
+  const t = setTimeout(fn, ms);
+  t.unref?.();
+  return { cancel: () => clearTimeout(t) };
+};
+
+export class AdmissionGate {
+  private running = 0;
+  private readonly queue: Waiter[] = [];
+  /** A moving average of how long a render holds its place (ms). */
+  private serviceMs = 100;
+  private readonly now: () => number;
+  private readonly setTimer: NonNullable<AdmissionOptions["setTimer"]>;
+  readonly stats = { admitted: 0, queued: 0, refused: 0 };
+
+  constructor(private readonly options: AdmissionOptions) {
+    this.now = options.now ?? Date.now;
+    this.setTimer = options.setTimer ?? defaultTimer;
+  }
+
+  get inFlight(): number {
+    return this.running;
+  }
+
+  get waiting(): number {
+    return this.queue.length;
+  }
+
+  /** Expected wait (ms) for a request joining the queue now. */
+  expectedWaitMs(): number {
+    return ((this.queue.length + 1) * this.serviceMs) / this.options.maxConcurrent;
+  }
+
+  private refusal(reason: Refusal["reason"]): Refusal {
+    this.stats.refused += 1;
+    return { admitted: false, reason, retryAfterSeconds: Math.max(1, Math.ceil(this.expectedWaitMs() / 1000)) };
+  }
+
+  private ticket(enqueuedAt: number): Ticket {
+    this.running += 1;
+    this.stats.admitted += 1;
+    const started = this.now();
+    let released = false;
+    return {
+      admitted: true,
+      waitedMs: started - enqueuedAt,
+      release: () => {
+        if (released) return;
+        released = true;
+        this.running -= 1;
+        this.serviceMs = this.serviceMs * 0.8 + Math.max(1, this.now() - started) * 0.2;
+        this.next();
+      },
+    };
+  }
+
+  private next() {
+    while (this.running < this.options.maxConcurrent && this.queue.length > 0) {
+      const waiter = this.queue.shift()!;
+      waiter.timer?.cancel();
+      waiter.resolve(this.ticket(waiter.enqueuedAt));
+    }
+  }
+
+  /**
+   * A place now, a place after waiting, or a refusal. `onAbandon` lets the caller withdraw a
+   * waiting request (its client went away); it returns the function to call for that.
+   */
+  admit(): { outcome: Promise<Ticket | Refusal>; abandon(): void } {
+    const at = this.now();
+    if (this.running < this.options.maxConcurrent && this.queue.length === 0) {
+      return { outcome: Promise.resolve(this.ticket(at)), abandon: () => {} };
+    }
+    if (this.queue.length >= this.options.maxQueue) return { outcome: Promise.resolve(this.refusal("queue-full")), abandon: () => {} };
+    // Refused at once rather than after a wait it would not survive.
+    if (this.expectedWaitMs() > this.options.maxWaitMs) return { outcome: Promise.resolve(this.refusal("wait-too-long")), abandon: () => {} };
+    this.stats.queued += 1;
+    let waiter!: Waiter;
+    const outcome = new Promise<Ticket | Refusal>((resolve) => {
+      waiter = { enqueuedAt: at, resolve, timer: null };
+    });
+    waiter.timer = this.setTimer(() => {
+      const i = this.queue.indexOf(waiter);
+      if (i === -1) return;
+      this.queue.splice(i, 1);
+      waiter.resolve(this.refusal("wait-too-long"));
+    }, this.options.maxWaitMs);
+    this.queue.push(waiter);
+    return {
+      outcome,
+      abandon: () => {
+        const i = this.queue.indexOf(waiter);
+        if (i === -1) return;
+        this.queue.splice(i, 1);
+        waiter.timer?.cancel();
+        waiter.resolve({ admitted: false, reason: "wait-too-long", retryAfterSeconds: 1 });
+      },
+    };
+  }
+}
+
+/** Reads a whole number from the environment within bounds, or stops with a line saying which. */
+export function admissionNumber(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value.trim() === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max} (got “${value}”).`);
+  return n;
+}
+
+/** The gate's settings: RENDER_CONCURRENCY (4), RENDER_QUEUE (64), RENDER_QUEUE_WAIT_MS (1500). */
+export function admissionOptionsFrom(env: Record<string, string | undefined>): AdmissionOptions {
+  return {
+    maxConcurrent: admissionNumber("RENDER_CONCURRENCY", env.RENDER_CONCURRENCY, 4, 1, 256),
+    maxQueue: admissionNumber("RENDER_QUEUE", env.RENDER_QUEUE, 64, 0, 10_000),
+    maxWaitMs: admissionNumber("RENDER_QUEUE_WAIT_MS", env.RENDER_QUEUE_WAIT_MS, 1_500, 0, 60_000),
+  };
+}
+
+/** Requests never held by the gate: build assets, and static files Next serves as they are. */
+export function isStaticPath(pathname: string): boolean {
+  return pathname.startsWith("/_next/static/") || pathname.startsWith("/_next/image") || /\.(ico|png|svg|webp|jpg|css|js|woff2?|txt)$/.test(pathname) && !pathname.startsWith("/api/");
+}
+
+/** Story downloads: long-lived streams with their own small limit, outside the render queue. */
+export function isExportPath(pathname: string): boolean {
+  return /^\/stories\/[^/]+\/export\.(json|csv)$/.test(pathname);
+}
