@@ -1,17 +1,16 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 
 /**
  * Progressive enhancement for the filter form: with JavaScript, choosing a checkbox, a select
  * option or a date applies the filters at once, and empty fields are left out of the address.
  * Without it, the form's button does the same with every field.
  */
-export function AutoSubmit() {
-  const marker = useRef<HTMLSpanElement>(null);
+export function AutoSubmit({ formId }: { formId: string }) {
   useEffect(() => {
-    const form = marker.current?.closest("form");
-    if (!form) return;
+    const form = document.getElementById(formId);
+    if (!(form instanceof HTMLFormElement)) return;
     const onChange = (e: Event) => {
       const t = e.target;
       if (t instanceof HTMLInputElement && (t.type === "checkbox" || t.type === "date")) form.requestSubmit();
@@ -34,6 +33,6 @@ export function AutoSubmit() {
       form.removeEventListener("change", onChange);
       form.removeEventListener("submit", onSubmit, { capture: true });
     };
-  }, []);
-  return <span ref={marker} hidden />;
+  }, [formId]);
+  return null;
 }
