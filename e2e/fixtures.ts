@@ -50,9 +50,17 @@ export function resultCount(page: Page): Locator {
   return page.locator("#result-count");
 }
 
+/** Opens the filter bar's folded part ("More filters") if it is closed. */
+export async function openMoreFilters(page: Page): Promise<void> {
+  const more = filterForm(page).locator("details.filters");
+  if ((await more.getAttribute("open")) === null) await more.locator("> summary").click();
+  await expect(more).toHaveAttribute("open", "");
+}
+
 /** Opens a collapsed part of the filter form ("Sources", "Status") if it is closed. */
-export async function openFilterGroup(page: Page, name: "Sources" | "Status"): Promise<void> {
-  const details = filterForm(page).locator("details", { has: page.locator("summary", { hasText: name }) });
+export async function openFilterGroup(page: Page, name: "Sources" | "Status" | "Actors" | "Tags"): Promise<void> {
+  await openMoreFilters(page);
+  const details = filterForm(page).locator("details.filter-group", { has: page.locator("summary", { hasText: name }) });
   if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
   await expect(details).toHaveAttribute("open", "");
 }

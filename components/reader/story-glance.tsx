@@ -77,7 +77,7 @@ export function StoryGlance({
   const width = Math.max(1, bars.length) * UNIT;
 
   const strip = bars.length
-    ? html`<svg viewBox="0 0 ${width} ${HEIGHT}" preserveAspectRatio="none" class="glance block h-14 w-full" aria-hidden="true" focusable="false">${bars.map((b, i) => {
+    ? html`<svg viewBox="0 0 ${width} ${HEIGHT}" preserveAspectRatio="none" class="glance block h-8 w-full sm:h-12" aria-hidden="true" focusable="false">${bars.map((b, i) => {
         if (b.total === 0 && b.changes.length === 0 && !inRange(b)) return null;
         let y = BOTTOM;
         const segments = STACK.map((s) => {
@@ -90,20 +90,18 @@ export function StoryGlance({
         return html`<a href="${slice(b)}" tabindex="-1"><title>${range(b)}: ${b.total === 1 ? "1 event" : `${b.total} events`}${b.changes.length ? ", a status change" : ""}</title><g transform="translate(${i * UNIT})"><rect class="g-hit"/>${segments}${
           b.changes.length ? html`<rect class="g-chg" y="0" height="5"/>` : null
         }${inRange(b) ? html`<rect class="g-rng" y="${HEIGHT - 3}" height="3"/>` : null}</g></a>`;
-      })}</svg><div class="meta flex flex-wrap justify-between gap-x-3 text-xs"><span>${formatIsoDay(bars[0]!.from)}</span><span>${
-        daysPerBar === 1 ? "one bar a day" : `one bar per ${daysPerBar} days`
-      }${ranged ? " · underlined: the dates shown" : ""}</span><span>${formatIsoDay(bars[bars.length - 1]!.to)}</span></div><ul class="flex flex-wrap gap-x-3 gap-y-0.5 text-xs" aria-label="Legend">${present.map(
+      })}</svg><ul class="flex flex-wrap gap-x-3 text-xs leading-4" aria-label="Legend">${present.map(
         (s) =>
           html`<li class="inline-flex items-center gap-1"><svg width="10" height="10" aria-hidden="true" focusable="false"><rect class="${GLANCE_CLASS[s]}" width="10" height="10"/></svg><span aria-hidden="true">${STATUS_MARK[s]}</span> ${EVENT_STATUS_SHORT[s]}</li>`,
       )}${
         glance.changes.length
           ? html`<li class="inline-flex items-center gap-1"><svg width="10" height="4" aria-hidden="true" focusable="false"><rect class="g-chg" width="10" height="4"/></svg>a main claim’s status changed</li>`
           : null
-      }</ul>`
+      }<li class="meta text-xs max-sm:hidden">${daysPerBar === 1 ? "one bar a day" : `one bar per ${daysPerBar} days`}${ranged ? "; underlined: the dates shown" : ""}</li></ul>`
     : html`<p class="meta">No events to draw for this view.</p>`;
 
   const table = withEvents.length
-    ? html`<details class="text-sm"><summary class="cursor-pointer font-semibold">The strip as a table</summary><table class="glance-table"><caption class="sr-only">Events per ${
+    ? html`<details class="glance-details text-sm"><summary class="cursor-pointer font-semibold"><span class="sm:hidden">Table</span><span class="max-sm:hidden">The strip as a table</span></summary><table class="glance-table"><caption class="sr-only">Events per ${
         daysPerBar === 1 ? "day" : `${daysPerBar} days`
       } by label, and the main claims’ status changes</caption><thead><tr><th scope="col">${
         daysPerBar === 1 ? "Day" : "Days"
@@ -118,13 +116,16 @@ export function StoryGlance({
     : null;
 
   return (
-    <section aria-labelledby="glance-heading" className="space-y-1" data-glance={glance.via}>
-      <h2 id="glance-heading" className="text-sm font-bold uppercase tracking-wide text-zinc-700 dark:text-zinc-300">
-        The story at a glance
-      </h2>
+    <section aria-labelledby="glance-heading" className="min-w-0 space-y-1" data-glance={glance.via}>
+      <div className="flex flex-wrap items-baseline justify-between gap-x-3 text-xs">
+        <h2 id="glance-heading" className="font-bold uppercase tracking-wide text-zinc-700 dark:text-zinc-300">
+          The story at a glance
+        </h2>
+        {bars.length ? <span className="meta ml-auto text-xs max-sm:hidden">{`${formatIsoDay(bars[0]!.from)} – ${formatIsoDay(bars[bars.length - 1]!.to)}`}</span> : null}
+        {table ? <FrozenHtml frozenKey={freeze(table.value)} className="glance-table-wrap text-sm" /> : null}
+      </div>
       <FrozenHtml frozenKey={freeze(strip.value)} />
       {children}
-      {table ? <FrozenHtml frozenKey={freeze(table.value)} /> : null}
     </section>
   );
 }

@@ -12,13 +12,15 @@ type Props = {
   range: { first: string; last: string } | null;
   noun?: string;
   display?: Display;
+  /** A one-line control (beside the story at a glance). */
+  compact?: boolean;
 };
 
 /**
  * The "as of" banner and date control: a plain GET form and links, so it works without
  * JavaScript. It keeps the current filters and moves through the story's days.
  */
-export function AsOfControl({ path, query, asOf, zone, range, noun = "timeline", display = "full" }: Props) {
+export function AsOfControl({ path, query, asOf, zone, range, noun = "timeline", display = "full", compact = false }: Props) {
   const at = (day: string | null) => withDisplay(createUrl(path, toSearchParams({ ...query, asof: day })), display);
   const hidden = [...toSearchParams({ ...query, asof: null }).entries(), ...(display === "compact" ? [["view", "compact"]] : [])];
   const prev = asOf && range && asOf.day > range.first ? addDays(asOf.day, -1) : null;
@@ -61,11 +63,15 @@ export function AsOfControl({ path, query, asOf, zone, range, noun = "timeline",
             defaultValue={asOf?.day ?? ""}
             min={range?.first}
             max={range?.last}
-            className="rounded border border-zinc-500 bg-white px-2 py-1 text-sm text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100"
+            className={`rounded border border-zinc-500 bg-white px-2 text-sm text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100 ${compact ? "py-0.5" : "py-1"}`}
           />
         </label>
-        <button type="submit" className="rounded border border-zinc-600 px-3 py-1 text-sm font-semibold dark:border-zinc-300">
-          Show as of date
+        <button
+          type="submit"
+          aria-label={compact ? "Show as of date" : undefined}
+          className="rounded border border-zinc-600 px-3 py-1 text-sm font-semibold dark:border-zinc-300"
+        >
+          {compact ? "Show" : "Show as of date"}
         </button>
         {next ? (
           <a href={at(next)} className="py-1 underline underline-offset-2" rel="nofollow">

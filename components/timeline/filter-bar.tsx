@@ -45,7 +45,7 @@ export function FilterBar({
     query.asof ? html`<input type="hidden" name="asof" value="${query.asof}"/>` : null
   }${display === "compact" ? html`<input type="hidden" name="view" value="compact"/>` : null}<label for="filter-q" class="sr-only">Search headlines, summaries and quotes</label><input id="filter-q" type="search" name="q" value="${
     query.q ?? ""
-  }" placeholder="Search headlines, summaries, quotes" class="field min-w-0 flex-1 basis-40" maxlength="200"/><button type="submit" class="rounded bg-zinc-900 px-3 py-1 text-sm font-semibold text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">Apply filters</button><details class="filters text-sm"><summary class="${legend} py-1">More filters${
+  }" placeholder="Search headlines, summaries, quotes" class="field min-w-0 flex-1 basis-40" maxlength="200"/><button type="submit" aria-label="Apply filters" class="rounded bg-zinc-900 px-3 py-1 text-sm font-semibold text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">Apply</button><details class="filters text-sm"><summary class="${legend} py-1">Filters${
     active ? ` (${active} active)` : ""
   }</summary><div class="mt-2 grid gap-3 rounded-lg border border-zinc-200 p-3 sm:grid-cols-2 dark:border-zinc-800">${
     fixedSource

@@ -17,9 +17,9 @@ import { AsOfControl } from "./as-of-control";
 import { TimelineView } from "./timeline-view";
 
 /**
- * A story's page, reader first: its title, where its main claims stand, the story at a glance
- * (with the "as of" control), one filter bar, then the events. Feeds, downloads and the story's
- * description (on a phone) follow the timeline.
+ * A story's page, reader first: its title, where its main claims stand beside the story at a
+ * glance (with the "as of" control), one filter bar, then the events, high on the first screen.
+ * The story's description, feeds and downloads follow the timeline.
  */
 export async function StoryTimeline({
   story,
@@ -46,12 +46,10 @@ export async function StoryTimeline({
   const claimsPath = story.isDefault ? "/claims" : `/stories/${story.slug}/claims`;
   return (
     <>
-      <header className="mb-3">
-        <h1 className="font-serif text-2xl font-bold leading-tight sm:text-3xl">{story.title}</h1>
-        <p className="mt-1 hidden max-w-prose text-zinc-800 sm:block dark:text-zinc-200">{story.description}</p>
+      <header className="mb-2">
+        <h1 className="font-serif text-xl font-bold leading-tight sm:text-3xl">{story.title}</h1>
       </header>
-      <div className="space-y-3">
-        <WhereThingsStand standings={standings} asOf={asOf} claimsHref={claimsPath} />
+      <div className="space-y-2 sm:space-y-3">
         <TimelineView
           path={path}
           query={query}
@@ -62,16 +60,19 @@ export async function StoryTimeline({
           dayRange={dayRange}
           display={display}
           facetListPath={(kind) => `/stories/${story.slug}/filters/${kind}`}
-          glance={
-            <StoryGlance glance={glance} path={path} query={query} display={display}>
-              <AsOfControl path={path} query={query} asOf={asOf} zone={story.timeZone} range={dayRange} display={display} />
-            </StoryGlance>
+          top={
+            <div className="grid gap-2 md:grid-cols-2 md:gap-4">
+              <WhereThingsStand standings={standings} asOf={asOf} claimsHref={claimsPath} />
+              <StoryGlance glance={glance} path={path} query={query} display={display}>
+                <AsOfControl path={path} query={query} asOf={asOf} zone={story.timeZone} range={dayRange} display={display} compact />
+              </StoryGlance>
+            </div>
           }
           after={asOf ? null : <ReaderUpdates storySlug={story.slug} since={renderedAt.toISOString()} />}
         />
       </div>
       <footer className="mt-6 space-y-1 border-t border-zinc-200 pt-3 text-sm dark:border-zinc-800">
-        <p className="max-w-prose text-zinc-800 sm:hidden dark:text-zinc-200">{story.description}</p>
+        <p className="max-w-prose text-zinc-800 dark:text-zinc-200">{story.description}</p>
         <p className="text-zinc-700 dark:text-zinc-300">
           Days are grouped in each event&apos;s own time zone. Newest first.{" "}
           <Link href={withAsOf(claimsPath, asOf)} className="underline underline-offset-2">

@@ -51,7 +51,7 @@ export function TimelineView({
   dayRange = null,
   emptyText = "No events match these filters.",
   display = "full",
-  glance,
+  top,
   facetListPath = null,
   after,
 }: {
@@ -66,8 +66,8 @@ export function TimelineView({
   dayRange?: { first: string; last: string } | null;
   emptyText?: string;
   display?: Display;
-  /** The story at a glance, which carries the "as of" control. */
-  glance?: ReactNode;
+  /** What a story page puts first (where things stand, the story at a glance with the "as of" control). */
+  top?: ReactNode;
   facetListPath?: ((kind: FacetKind) => string) | null;
   /** Rendered between the result line and the first event (the reader's live and since-last-visit bars). */
   after?: ReactNode;
@@ -87,8 +87,8 @@ export function TimelineView({
   // moving through the timeline loads documents, which carry that HTML.
   const events = page.events.length ? freeze(eventListHtml(page.events, { asOf, display, sourceHref })) : null;
   return (
-    <div className="space-y-3">
-      {glance ?? <AsOfControl path={path} query={query} asOf={asOf} zone={zone} range={dayRange} display={display} />}
+    <div className="space-y-2 sm:space-y-3">
+      {top ?? <AsOfControl path={path} query={query} asOf={asOf} zone={zone} range={dayRange} display={display} />}
       {/* Keyed on the filters so that, after a client-side navigation (a removed chip, "Clear
           filters"), the form shows the new filters instead of keeping the old checked boxes. */}
       <FilterBar

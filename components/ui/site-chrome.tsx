@@ -9,7 +9,7 @@ export function SiteChrome({ children }: { children: React.ReactNode }) {
         Skip to content
       </a>
       <header className="border-b border-zinc-200 dark:border-zinc-800">
-        <div className="mx-auto flex max-w-4xl items-baseline justify-between gap-4 px-4 py-3">
+        <div className="mx-auto flex max-w-4xl items-baseline justify-between gap-4 px-4 py-2">
           {/* A document load, not a client-side navigation: the timeline's events come as HTML
               (lib/reader/frozen.ts). */}
           {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- see above */}
@@ -21,7 +21,7 @@ export function SiteChrome({ children }: { children: React.ReactNode }) {
           </p>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-4xl px-4 py-6">
+      <main id="main" className="mx-auto max-w-4xl px-4 pt-3 pb-6 sm:pt-4">
         {children}
       </main>
       <footer className="mx-auto max-w-4xl border-t border-zinc-200 px-4 py-6 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
