@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FILTERS, LatencyResult } from "./latency";
 import type { BrowserResult, BytesResult, ThroughputResult } from "./server";
+import { renderReaderMarkdown, type ReaderReport } from "./reader";
 
 export type Report = {
   smoke: boolean;
@@ -19,6 +20,8 @@ export type Report = {
   noJs: { events: number; formMethod: string | null; filteredEvents: number } | null;
   timelineJs: { version: string; jsGzip: number; cssGzip: number } | null;
   buildSeconds: number | null;
+  /** Reading a story: scripts/bench/reader.ts. */
+  reader?: ReaderReport;
 };
 
 // TimelineJS 3.9.11 in headless Debian Chromium, median of 3 (the peer figures).
@@ -245,6 +248,8 @@ export function renderMarkdown(r: Report, filters: typeof FILTERS): string {
       );
     }
   }
+  const reader = renderReaderMarkdown(r.reader);
+  if (reader) out.push(reader);
   // The hand-written reading of the numbers (what explains each miss), kept beside the code.
   const analysis = path.join(path.dirname(fileURLToPath(import.meta.url)), "analysis.md");
   if (!r.smoke && existsSync(analysis)) out.push(readFileSync(analysis, "utf8").trim(), "");
