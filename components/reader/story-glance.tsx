@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { formatIsoDay } from "@/lib/dates";
 import { CLAIM_STATUS_LABEL, EVENT_STATUS_SHORT, type EventStatusValue } from "@/lib/domain";
 import { toSearchParams, type TimelineQuery } from "@/lib/events/filters";
-import { glanceBars, type Glance, type GlanceBar } from "@/lib/reader/glance";
+import { GROUPED_WINDOW_DAYS, glanceBars, type Glance, type GlanceBar } from "@/lib/reader/glance";
 import { withDisplay, type Display } from "@/lib/reader/display";
 import { freeze } from "@/lib/reader/frozen";
 import { html, join } from "@/lib/reader/html";
@@ -97,7 +97,9 @@ export function StoryGlance({
         glance.changes.length
           ? html`<li class="inline-flex items-center gap-1"><svg width="10" height="4" aria-hidden="true" focusable="false"><rect class="g-chg" width="10" height="4"/></svg>a main claim’s status changed</li>`
           : null
-      }<li class="meta text-xs max-sm:hidden">${daysPerBar === 1 ? "one bar a day" : `one bar per ${daysPerBar} days`}${ranged ? "; underlined: the dates shown" : ""}</li></ul>`
+      }<li class="meta text-xs max-sm:hidden">${daysPerBar === 1 ? "one bar a day" : `one bar per ${daysPerBar} days`}${ranged ? "; underlined: the dates shown" : ""}</li>${
+        glance.window ? html`<li class="meta text-xs">with this filter, the ${GROUPED_WINDOW_DAYS} days to ${formatIsoDay(glance.window.to)}</li>` : null
+      }</ul>`
     : html`<p class="meta">No events to draw for this view.</p>`;
 
   const table = withEvents.length

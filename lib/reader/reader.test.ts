@@ -127,6 +127,8 @@ describe("the story at a glance", () => {
   it("draws one bar per day for a short story and a bar per run of days for a long one", () => {
     const glance = {
       via: "day-counts" as const,
+      daysPerBar: null,
+      window: null,
       changes: [{ day: "2024-01-05", claim: "x", to: "CONFIRMED" as const }],
       days: [
         { day: "2024-01-01", counts: { REPORTED: 2 }, total: 2 },
