@@ -19,8 +19,9 @@ export default defineConfig({
     // one at a time keeps the PostgreSQL connection count and the load on small machines low.
     fileParallelism: false,
     setupFiles: ["lib/testing/setup-db.ts"],
-    // Creating and migrating a PostgreSQL database takes a moment on a small machine.
-    hookTimeout: 60_000,
-    testTimeout: 30_000,
+    // Creating and migrating a PostgreSQL database takes a moment on a small machine, and a busy CI
+    // machine may be several times slower than a quiet one: timeouts catch hangs, not slowness.
+    hookTimeout: 120_000,
+    testTimeout: 120_000,
   },
 });

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { WITHDRAWN } from "./desk-fixtures";
 import { PAGINATION_PATH, SEED, expectNoAxeViolations } from "./fixtures";
 
 // axe-core on every kind of page, in the light and the dark colour scheme: one page load each,
@@ -9,6 +10,8 @@ const PAGES: { name: string; path: string; status: number }[] = [
   { name: "a paginated story", path: PAGINATION_PATH, status: 200 },
   { name: "an event permalink", path: `/events/${SEED.nyt}`, status: 200 },
   { name: "a source page", path: "/sources/new-york-times", status: 200 },
+  { name: "the list of stories", path: "/stories", status: 200 },
+  { name: "a withdrawn event's permalink", path: `/events/${WITHDRAWN.slug}`, status: 200 },
   { name: "the not-found page", path: "/events/no-such-event-ever", status: 404 },
   { name: "the not-found page for an unknown address", path: "/no-such-page", status: 404 },
 ];

@@ -17,3 +17,6 @@ export const EDITOR_STORY_TITLE = "Editor e2e story";
 export const DRAFT_HEADLINE = "Secret draft headline never to be shown";
 export const BRIEFING_EVENT = "e2e-ministry-briefing";
 export const BRIEFING_HEADLINE = "E2E ministry briefing confirms the authorisation";
+
+/** A named speaker whose words an outlet carries (e2e/editor-voices.spec.ts). */
+export const E2E_SPEAKER = { slug: "e2e-minister", name: "Minister Ana Example", title: "E2E Minister", affiliation: "E2E Ministry" };

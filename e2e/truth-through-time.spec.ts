@@ -45,6 +45,14 @@ for (const day of CUTOFF_DAYS) {
       await expect(page.locator("[data-status]").first()).toHaveAttribute("data-status", decision.status);
       const cited = await page.locator("section[aria-labelledby=citations] > ol > li").count();
       expect(cited).toBe(decision.citations.length);
+      // The page's metadata and structured data say the same as the page, as of the date.
+      await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", new RegExp(`^${decision.text}`));
+      const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}") as {
+        creativeWorkStatus: string;
+        citation: unknown[];
+      };
+      expect(jsonLd.creativeWorkStatus).toBe(decision.text);
+      expect(jsonLd.citation).toHaveLength(decision.citations.length);
       for (const gone of ["Global Wire", "Metro Herald", "Coast Times"]) {
         const shown = decision.citations.some((c) => c.includes(gone.split(" ")[0]!.toLowerCase()));
         if (!shown) await expect(page.locator("section[aria-labelledby=citations]")).not.toContainText(gone);

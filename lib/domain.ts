@@ -94,6 +94,15 @@ export const DATE_BOUND_LABEL: Record<DateBoundValue, string> = {
 export const ACTOR_ROLES = ["SPEAKER", "DECISION_MAKER", "SUBJECT"] as const;
 export type ActorRoleValue = (typeof ACTOR_ROLES)[number];
 
+/** Whether a story is still unfolding (see the StoryState enum in the schema). */
+export const STORY_STATES = ["DEVELOPING", "CONCLUDED"] as const;
+export type StoryStateValue = (typeof STORY_STATES)[number];
+
+export const STORY_STATE_LABEL: Record<StoryStateValue, string> = {
+  DEVELOPING: "Developing",
+  CONCLUDED: "Concluded",
+};
+
 /** `ON_RECORD` → `on-record`: the form enum values take in URLs. */
 export function toSlug(value: string): string {
   return value.toLowerCase().replace(/_/g, "-");

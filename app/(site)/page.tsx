@@ -3,7 +3,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StoryTimeline } from "@/components/timeline/story-timeline";
 import { syndicationAlternates } from "@/lib/feeds/links";
-import { getDefaultStory } from "@/lib/stories/queries";
+import { OtherStories } from "@/components/story/story-list";
+import { getDefaultStory, listStories, readerOrder } from "@/lib/stories/queries";
 import type { RawSearchParams } from "@/lib/url";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +20,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await connection();
-  const story = await getDefaultStory();
+  const [story, stories] = await Promise.all([getDefaultStory(), listStories()]);
   if (!story) notFound();
-  return <StoryTimeline story={story} path="/" searchParams={await searchParams} />;
+  return (
+    <>
+      <StoryTimeline story={story} path="/" searchParams={await searchParams} />
+      <OtherStories stories={stories.filter((s) => s.id !== story.id).sort(readerOrder)} />
+    </>
+  );
 }

@@ -18,9 +18,12 @@ export default async function EditorLayout({ children }: { children: React.React
         {user ? (
           <nav aria-label="Editor" className="flex flex-wrap gap-3 text-sm">
             <Link href="/editor">Events</Link>
+            <Link href="/editor/stories">Stories</Link>
             <Link href="/editor/claims">Claims</Link>
+            <Link href="/editor/tags">Tags</Link>
             <Link href="/editor/sources">Sources</Link>
             <Link href="/editor/actors">Actors</Link>
+            <Link href="/editor/intake">Intake</Link>
             {user.role === "ADMIN" ? <Link href="/editor/users">Users</Link> : null}
             <Link href="/">Public site</Link>
           </nav>

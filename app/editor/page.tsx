@@ -1,13 +1,16 @@
 import Link from "next/link";
 import { requireEditor } from "@/lib/auth/session";
 import { EVENT_STATUS_LABEL } from "@/lib/domain";
-import { listEditorEvents } from "@/lib/editor/queries";
+import { editorEventState, listEditorEvents } from "@/lib/editor/queries";
 
 export const metadata = { title: "Events" };
 
-export default async function EditorHome() {
+type Props = { searchParams: Promise<{ saved?: string }> };
+
+export default async function EditorHome({ searchParams }: Props) {
   await requireEditor();
   const events = await listEditorEvents();
+  const { saved } = await searchParams;
   return (
     <div className="space-y-4">
       <div className="flex items-center gap-4">
@@ -16,6 +19,11 @@ export default async function EditorHome() {
           New event
         </Link>
       </div>
+      {saved === "draft-deleted" ? (
+        <p role="status" className="rounded border border-green-700 p-2 text-sm">
+          The draft was deleted (the revision log keeps what it was).
+        </p>
+      ) : null}
       <table className="w-full text-sm">
         <thead>
           <tr className="text-left">
@@ -35,7 +43,7 @@ export default async function EditorHome() {
                 </Link>
               </td>
               <td>{e.occurredOn}</td>
-              <td>{e.retractedAt ? "Retracted" : e.published ? "Published" : "Draft"}</td>
+              <td>{editorEventState(e)}</td>
               <td>{EVENT_STATUS_LABEL[e.status]}</td>
               <td>{e.story.title}</td>
             </tr>

@@ -61,10 +61,11 @@ export function EditorForm({ action, fields, initial = {}, hidden = {}, submitLa
     );
   }
 
+  // The heading's id must not be a field's (`${idPrefix}-title` was the citation's Title field).
   return (
-    <form action={formAction} className="space-y-3" aria-labelledby={title ? `${idPrefix}-title` : undefined} noValidate>
+    <form action={formAction} className="space-y-3" aria-labelledby={title ? `${idPrefix}-heading` : undefined} noValidate>
       {title ? (
-        <h3 id={`${idPrefix}-title`} className="font-semibold">
+        <h3 id={`${idPrefix}-heading`} className="font-semibold">
           {title}
         </h3>
       ) : null}

@@ -16,6 +16,8 @@ import {
   SOURCE_KINDS,
   STANCE_LABEL,
   STANCES,
+  STORY_STATE_LABEL,
+  STORY_STATES,
 } from "@/lib/domain";
 import type { FieldSpec, Option } from "./field-spec";
 
@@ -151,3 +153,44 @@ export const actorFields: FieldSpec[] = [
   { kind: "text", name: "title", label: "Role or title" },
   { kind: "text", name: "affiliation", label: "Affiliation" },
 ];
+
+export const tagFields: FieldSpec[] = [
+  { kind: "text", name: "name", label: "Name", required: true },
+  { kind: "text", name: "slug", label: "Slug", required: true, hint: "Used in the timeline's tag filter (?tag=…); an old slug keeps working." },
+];
+
+export const storyFields: FieldSpec[] = [
+  { kind: "text", name: "title", label: "Title", required: true },
+  { kind: "text", name: "slug", label: "Slug", required: true, hint: "The story's address: /stories/<slug>. An old slug keeps leading here." },
+  { kind: "textarea", name: "description", label: "Short description", rows: 2, required: true },
+  { kind: "text", name: "timeZone", label: "Time zone", required: true, hint: "IANA zone whose days the story counts in, e.g. Europe/Kyiv." },
+  { kind: "select", name: "state", label: "State", options: opts(STORY_STATES, STORY_STATE_LABEL), required: true },
+  { kind: "checkbox", name: "isDefault", label: "The default story (shown at /); the current default stops being it" },
+];
+
+/** A new claim's optional first status, with its evidence. */
+export function firstStatusFields(evidence: Option[]): FieldSpec[] {
+  return [
+    { kind: "section", title: "First status (optional)" },
+    { kind: "select", name: "firstStatus", label: "First status", options: opts(CLAIM_STATUSES, CLAIM_STATUS_LABEL), blank: "(none yet: unverified)" },
+    { kind: "date", name: "knownDate", label: "Became known on" },
+    { kind: "time", name: "knownTime", label: "At (time)" },
+    { kind: "textarea", name: "reason", label: "Reason", rows: 2 },
+    {
+      kind: "select",
+      name: "evidenceCitationId",
+      label: "Evidence citation",
+      options: evidence,
+      blank: "(none)",
+      hint: "Citations of the most recent published events. Officially confirmed or denied needs an on-record citation whose event confirms or denies the claim.",
+    },
+    {
+      kind: "select",
+      name: "evidenceStance",
+      label: "Stance of the evidence's event on this claim",
+      options: opts(STANCES, STANCE_LABEL),
+      blank: "(do not link it)",
+      hint: "Links the evidence's event to the new claim with this stance.",
+    },
+  ];
+}

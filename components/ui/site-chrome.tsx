@@ -19,6 +19,12 @@ export function SiteChrome({ children }: { children: React.ReactNode }) {
           <p className="hidden text-sm text-zinc-600 sm:block dark:text-zinc-400">
             A timeline of record: who said what, when, and how solid it is
           </p>
+          <nav aria-label="Site" className="text-sm">
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a document load, as above */}
+            <a href="/stories" className="underline underline-offset-2">
+              All stories
+            </a>
+          </nav>
         </div>
       </header>
       <main id="main" className="mx-auto max-w-4xl px-4 pt-3 pb-6 sm:pt-4">

@@ -8,6 +8,8 @@ import { importStory } from "../../lib/import/import-story";
 import { truthStory } from "../../lib/testing/truth-story";
 import { seedEditorFixtures } from "./seed-editor";
 import { seedReaderFixtures } from "./seed-reader";
+import { seedIntakeFixtures } from "./seed-intake";
+import { seedDeskFixtures } from "./seed-desk";
 
 // The end-to-end database: the seed story, plus a long second story for pagination tests.
 export const PAGINATION_STORY = "e2e-pagination-story";
@@ -127,6 +129,8 @@ async function main() {
     { timeout: 120_000 },
   );
   await seedEditorFixtures(db);
+  await seedIntakeFixtures(db);
+  await seedDeskFixtures(db);
   await seedLifecycleStory();
   await seedReaderFixtures(db);
   // The truth-through-time fixture (lib/testing/truth-story.ts), through the importer.

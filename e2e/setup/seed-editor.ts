@@ -1,7 +1,7 @@
 import type { Db } from "../../lib/db";
 import { createUserWithPassword } from "../../lib/auth/users";
 import { createEvent, refreshEvents } from "../../lib/events/write";
-import { BRIEFING_EVENT, BRIEFING_HEADLINE, DRAFT_EVENT, DRAFT_HEADLINE, E2E_ADMIN, E2E_LOCKOUT_EDITOR, EDITOR_STORY, EDITOR_STORY_TITLE, XSS_CLAIM, XSS_EVENT, XSS_RETRACTED_EVENT, XSS_SOURCE, xss } from "../editor-fixtures";
+import { BRIEFING_EVENT, BRIEFING_HEADLINE, DRAFT_EVENT, DRAFT_HEADLINE, E2E_ADMIN, E2E_LOCKOUT_EDITOR, E2E_SPEAKER, EDITOR_STORY, EDITOR_STORY_TITLE, XSS_CLAIM, XSS_EVENT, XSS_RETRACTED_EVENT, XSS_SOURCE, xss } from "../editor-fixtures";
 
 // Fixtures for e2e/editor.spec.ts: a test admin, events whose every text field carries a
 // script-injection payload, and a draft that must stay invisible to the public.
@@ -16,6 +16,7 @@ export async function seedEditorFixtures(db: Db): Promise<void> {
   const ministry = await db.source.create({ data: { slug: "e2e-editor-ministry", name: "E2E Editor Ministry", kind: "GOVERNMENT" } });
   await db.source.create({ data: { slug: "e2e-editor-daily", name: "E2E Editor Daily", kind: "NEWSPAPER" } });
   await db.source.create({ data: { slug: "e2e-editor-wire", name: "E2E Editor Wire", kind: "WIRE" } });
+  await db.actor.create({ data: E2E_SPEAKER });
   // The on-record briefing the loop links to its new claim as the confirmation.
   const briefingAt = new Date("2024-11-21T10:00:00Z");
   await db.$transaction((tx) =>

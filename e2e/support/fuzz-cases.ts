@@ -75,6 +75,7 @@ const DATES = [
 
 const ROUTES = [
   "/",
+  "/stories",
   "/stories/{story}",
   "/events/{event}",
   "/sources/{source}",

@@ -194,14 +194,21 @@ describe("claims, sources, actors, stories, retractions", () => {
 
   it("lists retracted and withdrawn events, without a withdrawn event's content", async () => {
     await getDb().event.update({ where: { id: s.denial.id }, data: { retractedAt: new Date("2024-11-20T00:00:00Z"), retractionNote: "Wrong ministry." } });
-    await getDb().event.update({ where: { id: s.draft.id }, data: { publishedAt: new Date("2024-11-19T00:00:00Z") } });
-    const r = (await ok(`/api/v1/retractions?story=${s.story.slug}`, "RetractionList")).body as { data: { type: string; event_id: string; event_slug: string | null }[] };
+    // Published once, then withdrawn (lib/editor/events.ts withdrawEvent).
+    await getDb().event.update({
+      where: { id: s.draft.id },
+      data: { publishedAt: new Date("2024-11-19T00:00:00Z"), withdrawnAt: new Date("2024-11-21T00:00:00Z"), withdrawalNote: "Legal reasons." },
+    });
+    const r = (await ok(`/api/v1/retractions?story=${s.story.slug}`, "RetractionList")).body as {
+      data: { type: string; event_id: string; event_slug: string | null; at: string; note: string | null }[];
+    };
     expect(r.data.map((d) => [d.type, d.event_id])).toEqual(
       expect.arrayContaining([
         ["retracted", s.denial.id],
         ["withdrawn", s.draft.id],
       ]),
     );
+    expect(r.data.find((d) => d.event_id === s.draft.id)).toMatchObject({ at: "2024-11-21T00:00:00.000Z", note: "Legal reasons." });
     expect(JSON.stringify(r)).not.toContain(s.draft.slug);
   });
 });

@@ -2,9 +2,10 @@ import "server-only";
 import { getDb } from "../db";
 import { asOfFor, instantOf } from "../events/as-of";
 import { projectEvent } from "../events/event-view";
-import { getEventBySlugOrId, listTimeline, resolveFilterSlugs } from "../events/queries";
+import { getEventBySlugOrId, getWithdrawnEvent, listTimeline, resolveFilterSlugs } from "../events/queries";
+import { findRedirect } from "../redirects";
 import { getClaimBySlugOrId, projectClaim } from "../claims/queries";
-import { listStories } from "../stories/queries";
+import { listStories, listStoriesWithCounts } from "../stories/queries";
 import { crossStoryScope, storyScope } from "../view/resolve";
 import { siteUrl } from "../site";
 import { toSlug } from "../domain";
@@ -40,13 +41,16 @@ import {
 // The JSON API's reads. Each parses its parameters strictly, reads through the same queries as
 // the pages (listTimeline/timelineWhere), and returns a body checked against its zod schema.
 
-export type ApiResult = { body: unknown; lastModified: Date | null };
+/** A body and its date, or (movedTo) the path under /api/v1/ a retired slug or id now answers at. */
+export type ApiResult = { body: unknown; lastModified: Date | null; movedTo?: string };
 
 async function storyBySlugParam(params: RawSearchParams) {
   const slug = slugParam(params, "story");
   const stories = await listStories();
   if (slug === null) return { stories, story: null };
-  const story = stories.find((s) => s.slug === slug);
+  // A renamed story's old slug still names it (lib/redirects.ts).
+  const moved = stories.some((s) => s.slug === slug) ? null : await findRedirect("Story", slug);
+  const story = stories.find((s) => s.slug === (moved?.slug ?? slug));
   if (!story) throw new ApiError(400, "unknown_value", `There is no story “${slug}”.`, [{ parameter: "story", message: "No such story." }]);
   return { stories, story };
 }
@@ -99,7 +103,19 @@ export async function getEvent(slugOrId: string, params: RawSearchParams): Promi
   rejectUnknown(params, ["asof"]);
   const asofDay = asofParam(params);
   const event = await getEventBySlugOrId(slugOrId);
-  if (!event) throw notFoundError(`The event “${slugOrId}”`);
+  if (!event) {
+    const moved = await findRedirect("Event", slugOrId);
+    if (moved) return { body: null, lastModified: null, movedTo: `events/${moved.slug}` };
+    const withdrawn = await getWithdrawnEvent(slugOrId);
+    if (withdrawn) {
+      const day = withdrawn.withdrawnAt.toISOString();
+      throw new ApiError(410, "gone", `The event “${slugOrId}” was withdrawn from publication on ${day.slice(0, 10)}: ${withdrawn.withdrawalNote}`, [
+        { field: "withdrawn_at", message: day },
+        { field: "withdrawal_note", message: withdrawn.withdrawalNote },
+      ]);
+    }
+    throw notFoundError(`The event “${slugOrId}”`);
+  }
   const view = projectEvent(event, instantOf(asOfFor(asofDay, event.story.timeZone)));
   if (!view) throw notFoundError(`The event “${slugOrId}” as of ${asofDay}`);
   const body = eventSchema.parse(presentEvent(view, event.story.slug, event.updatedAt));
@@ -160,7 +176,11 @@ export async function getClaim(slugOrId: string, params: RawSearchParams): Promi
   rejectUnknown(params, ["asof"]);
   const asofDay = asofParam(params);
   const claim = await getClaimBySlugOrId(slugOrId);
-  if (!claim) throw notFoundError(`The claim “${slugOrId}”`);
+  if (!claim) {
+    const moved = await findRedirect("Claim", slugOrId);
+    if (moved) return { body: null, lastModified: null, movedTo: `claims/${moved.slug}` };
+    throw notFoundError(`The claim “${slugOrId}”`);
+  }
   const at = instantOf(asOfFor(asofDay, claim.story.timeZone));
   const view = projectClaim(claim, at);
   const history = view.history;
@@ -241,7 +261,7 @@ export async function listActors(params: RawSearchParams): Promise<ApiResult> {
 
 export async function listStoriesApi(params: RawSearchParams): Promise<ApiResult> {
   rejectUnknown(params, []);
-  const stories = await listStories();
+  const stories = await listStoriesWithCounts();
   const site = siteUrl();
   const body = storyListSchema.parse({
     data: stories.map((s) => {
@@ -252,6 +272,8 @@ export async function listStoriesApi(params: RawSearchParams): Promise<ApiResult
         description: s.description,
         time_zone: s.timeZone,
         is_default: s.isDefault,
+        state: toSlug(s.state),
+        event_count: s.events,
         url: `${site}${page || "/"}`,
         feeds: {
           rss: `${site}${page}/feed.xml`,
@@ -269,7 +291,8 @@ export async function listStoriesApi(params: RawSearchParams): Promise<ApiResult
 
 /**
  * What a mirror must remove or mark: events retracted (still public, labelled retracted) and
- * events withdrawn from publication (only their stable id is given, nothing of their content).
+ * events withdrawn from publication after being published (only their stable id and the public
+ * note, nothing of their content; for a duplicate merged away, the event it was merged into).
  */
 export async function listRetractions(params: RawSearchParams): Promise<ApiResult> {
   rejectUnknown(params, ["story", "updated_since", "limit"]);
@@ -284,16 +307,21 @@ export async function listRetractions(params: RawSearchParams): Promise<ApiResul
       select: { id: true, slug: true, storyId: true, retractedAt: true, retractionNote: true },
     }),
     db.event.findMany({
-      // Once published (publishedAt set), now unpublished.
+      // Once published (publishedAt set), now withdrawn. A draft merged away was never public.
       where: {
         ...inStory,
         published: false,
         publishedAt: { not: null },
-        ...(updatedSince ? { updatedAt: { gte: updatedSince } } : {}),
+        withdrawnAt: updatedSince ? { gte: updatedSince } : { not: null },
       },
-      select: { id: true, storyId: true, updatedAt: true },
+      select: { id: true, storyId: true, withdrawnAt: true, withdrawalNote: true },
     }),
   ]);
+  const merged = await db.slugRedirect.findMany({
+    where: { entityType: "Event", fromKey: { in: withdrawn.map((e) => e.id) } },
+    select: { fromKey: true, toId: true },
+  });
+  const mergedInto = new Map(merged.map((m) => [m.fromKey, m.toId]));
   const slugOf = new Map(stories.map((s) => [s.id, s.slug]));
   const data = [
     ...retracted.map((e) => ({
@@ -303,14 +331,16 @@ export async function listRetractions(params: RawSearchParams): Promise<ApiResul
       story: slugOf.get(e.storyId)!,
       at: e.retractedAt!.toISOString(),
       note: e.retractionNote,
+      merged_into: null,
     })),
     ...withdrawn.map((e) => ({
       type: "withdrawn" as const,
       event_id: e.id,
       event_slug: null,
       story: slugOf.get(e.storyId)!,
-      at: e.updatedAt.toISOString(),
-      note: null,
+      at: e.withdrawnAt!.toISOString(),
+      note: e.withdrawalNote,
+      merged_into: mergedInto.get(e.id) ?? null,
     })),
   ]
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.event_id < b.event_id ? -1 : 1))

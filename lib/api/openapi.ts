@@ -30,7 +30,7 @@ export type ApiEndpoint = { path: string; summary: string; params: Param[]; sche
 
 export const API_ENDPOINTS: ApiEndpoint[] = [
   { path: "/api/v1/events", summary: "Timeline events, newest first, with the timeline's filters.", params: [...TIMELINE, STORY, CURSOR, LIMIT(100, 50), UPDATED], schema: "EventList", example: "/api/v1/events?story=us-atacms-policy-ukraine&status=reported&asof=2024-11-18" },
-  { path: "/api/v1/events/{slugOrId}", summary: "One published event.", params: [SLUG_OR_ID, ASOF], schema: "Event", example: "/api/v1/events/nyt-reports-biden-allowed-atacms-strikes-on-russia" },
+  { path: "/api/v1/events/{slugOrId}", summary: "One published event. An old slug or id (renamed, or merged into another event) answers 308 to its current address; a withdrawn event answers 410 with its public note.", params: [SLUG_OR_ID, ASOF], schema: "Event", example: "/api/v1/events/nyt-reports-biden-allowed-atacms-strikes-on-russia" },
   { path: "/api/v1/claims", summary: "Claims with their status (as of a date when asked).", params: [STORY, { name: "status", description: `Claim status: ${CLAIM_STATUSES.map(toSlug).join(", ")}. Repeatable.`, repeatable: true, example: "reported" }, ASOF, CURSOR, LIMIT(100, 50), UPDATED], schema: "ClaimList", example: "/api/v1/claims?story=us-atacms-policy-ukraine" },
   { path: "/api/v1/claims/{slugOrId}", summary: "One claim with its append-only status history and the events taking a stance on it.", params: [SLUG_OR_ID, ASOF], schema: "ClaimDetail", example: "/api/v1/claims/biden-authorized-atacms-strikes-inside-russia" },
   { path: "/api/v1/sources", summary: "Sources (outlets and institutions), by slug.", params: [CURSOR, LIMIT(500, 100), UPDATED], schema: "SourceList", example: "/api/v1/sources" },
@@ -78,9 +78,15 @@ export function openApiDocument() {
             content: { "application/json": { schema: ref(e.schema) } },
           },
           "304": { description: "Not modified since the ETag or date the client sent." },
+          ...(e.path.endsWith("{slugOrId}")
+            ? { "308": { description: "The slug or id was retired (renamed, or merged into another record): Location gives the current address." } }
+            : {}),
           "400": errorResponse("A malformed or unknown parameter; details name it."),
           "404": errorResponse("No such record."),
           "405": errorResponse("Only GET, HEAD and OPTIONS are answered."),
+          ...(e.path === "/api/v1/events/{slugOrId}"
+            ? { "410": errorResponse("The event was withdrawn from publication; the message and details give when and the public note.") }
+            : {}),
           "500": errorResponse("An unexpected error; no internals are disclosed."),
         },
       },

@@ -1,5 +1,5 @@
 import "server-only";
-import { preflightResponse } from "../http/cors";
+import { CORS_HEADERS, preflightResponse } from "../http/cors";
 import { getClaim, getEvent, listActors, listClaims, listEvents, listRetractions, listSources, listStoriesApi, type ApiResult } from "./endpoints";
 import { ApiError, methodNotAllowed, toErrorResponse } from "../http/errors";
 import { conditionalResponse } from "../http/conditional";
@@ -36,7 +36,12 @@ export async function handleApiRequest(request: Request, segments: readonly stri
     if (!match) throw new ApiError(404, "not_found", `There is no API endpoint at /api/v1/${path}. See /api/v1/openapi.json.`);
     if (request.method === "OPTIONS") return preflightResponse();
     if (request.method !== "GET" && request.method !== "HEAD") throw methodNotAllowed(ALLOWED);
-    const result = await match.r.handler(searchParamsOf(new URL(request.url)), match.m![1] ?? "");
+    const url = new URL(request.url);
+    const result = await match.r.handler(searchParamsOf(url), match.m![1] ?? "");
+    if (result.movedTo) {
+      // A retired slug or id (lib/redirects.ts): the record's current address, same query.
+      return new Response(null, { status: 308, headers: { Location: `/api/v1/${result.movedTo}${url.search}`, "Cache-Control": "no-store", ...CORS_HEADERS } });
+    }
     return conditionalResponse(request, {
       body: JSON.stringify(result.body),
       contentType: "application/json; charset=utf-8",

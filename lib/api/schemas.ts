@@ -9,6 +9,7 @@ import {
   PRECISIONS,
   SOURCE_KINDS,
   STANCES,
+  STORY_STATES,
   toSlug,
 } from "../domain";
 
@@ -188,6 +189,8 @@ export const storySchema = z
     description: z.string(),
     time_zone: z.string(),
     is_default: z.boolean(),
+    state: slugEnum(STORY_STATES).describe("developing: the story is still unfolding; concluded: it has come to an end."),
+    event_count: z.number().int().describe("Published events."),
     url: z.url(),
     feeds: z.object({ rss: z.url(), atom: z.url(), json: z.url(), changes: z.url() }),
     exports: z.object({ json: z.url(), csv: z.url() }),
@@ -206,7 +209,8 @@ export const retractionSchema = z
     event_slug: slug.nullable().describe("Null for withdrawn events."),
     story: slug,
     at: dateTime,
-    note: z.string().nullable(),
+    note: z.string().nullable().describe("The public reason: the retraction note, or the withdrawal note its permalink shows."),
+    merged_into: z.string().nullable().describe("For an event withdrawn as a duplicate: the id of the event it was merged into (its old slug and id redirect there)."),
   })
   .register(apiRegistry, { id: "Retraction" });
 

@@ -29,7 +29,12 @@ const ACCESS: Record<string, Access> = {
   "app/editor/sources/[id]/page.tsx": "EDITOR",
   "app/editor/actors/page.tsx": "EDITOR",
   "app/editor/actors/[id]/page.tsx": "EDITOR",
+  "app/editor/stories/page.tsx": "EDITOR",
+  "app/editor/stories/[id]/page.tsx": "EDITOR",
+  "app/editor/tags/page.tsx": "EDITOR",
+  "app/editor/tags/[id]/page.tsx": "EDITOR",
   "app/editor/users/page.tsx": "ADMIN",
+  "app/editor/intake/page.tsx": "EDITOR",
   "lib/auth/actions.ts#signInAction": "public",
   "lib/auth/actions.ts#signOutAction": "public",
   "lib/auth/actions.ts#setPasswordAction": "public",
@@ -38,7 +43,10 @@ const ACCESS: Record<string, Access> = {
   "lib/auth/actions.ts#setUserDisabledAction": "ADMIN",
   "lib/editor/actions/events.ts#createEventAction": "EDITOR",
   "lib/editor/actions/events.ts#updateEventAction": "EDITOR",
-  "lib/editor/actions/events.ts#setPublishedAction": "EDITOR",
+  "lib/editor/actions/events.ts#publishEventAction": "EDITOR",
+  "lib/editor/actions/events.ts#withdrawEventAction": "EDITOR",
+  "lib/editor/actions/events.ts#deleteDraftAction": "EDITOR",
+  "lib/editor/actions/events.ts#mergeEventAction": "EDITOR",
   "lib/editor/actions/events.ts#retractEventAction": "EDITOR",
   "lib/editor/actions/events.ts#addCitationAction": "EDITOR",
   "lib/editor/actions/events.ts#updateCitationAction": "EDITOR",
@@ -54,6 +62,14 @@ const ACCESS: Record<string, Access> = {
   "lib/editor/actions/entities.ts#updateSourceAction": "EDITOR",
   "lib/editor/actions/entities.ts#createActorAction": "EDITOR",
   "lib/editor/actions/entities.ts#updateActorAction": "EDITOR",
+  "lib/editor/actions/intake.ts#takeInArticleAction": "EDITOR",
+  "lib/editor/actions/intake.ts#reviewDraftAction": "EDITOR",
+  "lib/editor/actions/entities.ts#mergeSourceAction": "EDITOR",
+  "lib/editor/actions/entities.ts#createTagAction": "EDITOR",
+  "lib/editor/actions/entities.ts#updateTagAction": "EDITOR",
+  "lib/editor/actions/stories.ts#createStoryAction": "EDITOR",
+  "lib/editor/actions/stories.ts#updateStoryAction": "EDITOR",
+  "lib/editor/actions/stories.ts#setMainClaimsAction": "EDITOR",
 };
 
 const WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE"] as const;
@@ -118,7 +134,7 @@ async function outcome(run: () => Promise<unknown>): Promise<string> {
 
 const dummyForm = () => {
   const f = new FormData();
-  for (const k of ["id", "eventId", "claimId", "citationId", "relationId", "userId", "storyId", "sourceId"]) f.set(k, "x");
+  for (const k of ["id", "eventId", "claimId", "citationId", "relationId", "userId", "storyId", "sourceId", "keep", "keepId", "mainClaim1"]) f.set(k, "x");
   f.set("version", "1");
   f.set("disabled", "true");
   return f;
@@ -126,7 +142,21 @@ const dummyForm = () => {
 
 async function writeCount(): Promise<number> {
   const db = getDb();
-  const counts = await Promise.all([db.revision.count(), db.user.count(), db.event.count(), db.claim.count(), db.source.count(), db.actor.count(), db.verification.count()]);
+  const counts = await Promise.all([
+    db.revision.count(),
+    db.user.count(),
+    db.event.count(),
+    db.claim.count(),
+    db.source.count(),
+    db.actor.count(),
+    db.verification.count(),
+    db.story.count(),
+    db.tag.count(),
+    db.storyMainClaim.count(),
+    db.slugRedirect.count(),
+    db.intakeArticle.count(),
+    db.intakeDraft.count(),
+  ]);
   return counts.reduce((a, b) => a + b, 0);
 }
 

@@ -12,6 +12,7 @@ import type {
 import { DomainError } from "../errors";
 import { normalizeEventDate } from "../events/derived";
 import { checkNewCitation, checkNewEvent, createEvent, refreshEvents } from "../events/write";
+import { checkSlugNotRetired, keepRedirect, keepRenamedSlug } from "../redirects";
 import type { SessionUser } from "../auth/roles";
 import { ConflictError } from "./conflict";
 import { diffSnapshots, plain, type Snapshot } from "./diff";
@@ -85,16 +86,26 @@ export async function eventSnapshot(tx: Tx, eventId: string): Promise<{ version:
       published: e.published,
       retractedAt: plain(e.retractedAt),
       retractionNote: e.retractionNote,
+      withdrawnAt: plain(e.withdrawnAt),
+      withdrawalNote: e.withdrawalNote,
     },
   };
 }
 
-async function tagIdsFor(tx: Tx, names: readonly string[]): Promise<string[]> {
+/** The tags named on the event form, by slug; a new name creates its tag (logged). */
+async function tagIdsFor(tx: Tx, user: SessionUser, names: readonly string[]): Promise<string[]> {
   const ids: string[] = [];
   for (const name of [...new Set(names.map((n) => n.trim()).filter(Boolean))]) {
     const slug = slugify(name);
     if (!slug) continue;
-    const tag = await tx.tag.upsert({ where: { slug }, create: { slug, name }, update: {} });
+    const existing = await tx.tag.findUnique({ where: { slug }, select: { id: true } });
+    if (existing) {
+      ids.push(existing.id);
+      continue;
+    }
+    await checkSlugNotRetired(tx, "Tag", slug, null);
+    const tag = await tx.tag.create({ data: { slug, name } });
+    await recordRevision(tx, { entityType: "Tag", entityId: tag.id, action: "create", userId: user.id, diff: diffSnapshots(null, { slug, name }) });
     ids.push(tag.id);
   }
   return ids;
@@ -139,11 +150,12 @@ export async function createDraftEvent(user: SessionUser, storyId: string, input
     if (await tx.event.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
       throw new DomainError("Another event already uses this slug.", "slug");
     }
+    await checkSlugNotRetired(tx, "Event", input.slug, null);
     const created = await createEvent(tx, {
       storyId,
       ...input,
       actors: dedupeActors(input.actors),
-      tagIds: await tagIdsFor(tx, input.tagNames),
+      tagIds: await tagIdsFor(tx, user, input.tagNames),
       published: false,
       citations: [],
     });
@@ -170,10 +182,16 @@ export async function updateEventFields(
   const input = normalizeEventDate(raw);
   return getDb().$transaction(async (tx) => {
     const before = await currentOrThrow(tx, eventId, expectedVersion);
-    const existing = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { published: true, storyId: true, _count: { select: { citations: true } } } });
+    const existing = await tx.event.findUniqueOrThrow({
+      where: { id: eventId },
+      select: { published: true, publishedAt: true, withdrawnAt: true, storyId: true, _count: { select: { citations: true } } },
+    });
+    // Its content is no longer shown, and its slug (perhaps a redirect to a merged event) stays.
+    if (existing.withdrawnAt) throw new DomainError("A withdrawn event is no longer edited.", "slug");
     checkNewEvent({ ...input, storyId: existing.storyId, published: false, citations: [] });
     const clash = await tx.event.findUnique({ where: { slug: input.slug }, select: { id: true } });
     if (clash && clash.id !== eventId) throw new DomainError("Another event already uses this slug.", "slug");
+    await checkSlugNotRetired(tx, "Event", input.slug, eventId);
     const correction = note.correctionNote?.trim();
     if (correction && !existing.published) {
       throw new DomainError("Only a published event can carry a public correction.", "correctionNote");
@@ -198,9 +216,11 @@ export async function updateEventFields(
     const actors = dedupeActors(input.actors);
     if (actors.length > 0) await tx.eventActor.createMany({ data: actors.map((a) => ({ eventId, ...a })) });
     await tx.eventTag.deleteMany({ where: { eventId } });
-    const tagIds = await tagIdsFor(tx, input.tagNames);
+    const tagIds = await tagIdsFor(tx, user, input.tagNames);
     if (tagIds.length > 0) await tx.eventTag.createMany({ data: tagIds.map((tagId) => ({ eventId, tagId })) });
     await refreshEvents(tx, [eventId]);
+    // Once readers have had the permalink, its old slug keeps leading here.
+    if (existing.publishedAt) await keepRenamedSlug(tx, "Event", eventId, String(before.snapshot.slug), input.slug);
     const after = await eventSnapshot(tx, eventId);
     const diff = diffSnapshots(before.snapshot, after!.snapshot);
     if (correction) await tx.correction.create({ data: { eventId, note: correction, createdBy: user.name } });
@@ -217,32 +237,234 @@ export async function updateEventFields(
   }, TX);
 }
 
-export async function setEventPublished(user: SessionUser, eventId: string, expectedVersion: number, published: boolean, reason?: string | null) {
+/**
+ * Publishes a draft. Publication is one way: a published event is never unpublished, only
+ * withdrawn (withdrawEvent), so its permalink never stops answering.
+ */
+export async function publishEvent(user: SessionUser, eventId: string, expectedVersion: number, reason?: string | null) {
   return getDb().$transaction(async (tx) => {
     const before = await currentOrThrow(tx, eventId, expectedVersion);
     const e = await tx.event.findUniqueOrThrow({
       where: { id: eventId },
-      select: { publishedAt: true, retractedAt: true, _count: { select: { citations: true } } },
+      select: { published: true, publishedAt: true, withdrawnAt: true, _count: { select: { citations: true } } },
     });
-    if (published && e._count.citations === 0) {
+    if (e.withdrawnAt) throw new DomainError("A withdrawn event stays withdrawn: its permalink says why.", "published");
+    if (e.published) throw new DomainError("The event is already published.", "published");
+    if (e._count.citations === 0) {
       throw new DomainError("A published event needs at least one citation. Add one first.", "published");
     }
-    if (!published && e.retractedAt) {
-      throw new DomainError("A retracted event stays public with its retraction note.", "published");
-    }
-    await conditionalUpdate(tx, eventId, expectedVersion, {
-      published,
-      publishedAt: published ? (e.publishedAt ?? new Date()) : e.publishedAt,
-    });
+    await conditionalUpdate(tx, eventId, expectedVersion, { published: true, publishedAt: e.publishedAt ?? new Date() });
     const after = await eventSnapshot(tx, eventId);
     await recordRevision(tx, {
       entityType: "Event",
       entityId: eventId,
-      action: published ? "publish" : "unpublish",
+      action: "publish",
       userId: user.id,
       diff: diffSnapshots(before.snapshot, after!.snapshot),
       reason,
     });
+  }, TX);
+}
+
+/**
+ * Withdraws a published event from publication (a duplicate, legal reasons): it leaves every
+ * timeline, feed, list and search, and the API answers 410 for it, while its permalink stays and
+ * says when and why (the public note). Unlike a retraction (the item was wrong: it stays on the
+ * timeline, labelled "Retracted"), nothing of its content is shown any more. Final: a withdrawn
+ * event is never published again.
+ */
+export async function withdrawEvent(user: SessionUser, eventId: string, expectedVersion: number, note: string, at: Date = new Date()) {
+  if (!note.trim()) throw new DomainError("A withdrawal needs a public note saying why.", "withdrawalNote");
+  return getDb().$transaction(async (tx) => {
+    const before = await currentOrThrow(tx, eventId, expectedVersion);
+    if (before.snapshot.withdrawnAt) throw new DomainError("The event is already withdrawn.", "withdrawalNote");
+    if (!before.snapshot.published) {
+      throw new DomainError("A draft has never been public: delete it instead of withdrawing it.", "withdrawalNote");
+    }
+    await conditionalUpdate(tx, eventId, expectedVersion, { published: false, withdrawnAt: at, withdrawalNote: note.trim() });
+    const after = await eventSnapshot(tx, eventId);
+    await recordRevision(tx, {
+      entityType: "Event",
+      entityId: eventId,
+      action: "withdraw",
+      userId: user.id,
+      diff: diffSnapshots(before.snapshot, after!.snapshot),
+      reason: note,
+      isCorrection: true,
+    });
+  }, TX);
+}
+
+/**
+ * Deletes a draft that was never published (nobody outside the newsroom has seen it). The
+ * revision log keeps what it was. A published event is withdrawn instead, never deleted.
+ */
+export async function deleteDraftEvent(user: SessionUser, eventId: string, expectedVersion: number, reason: string | null = null) {
+  return getDb().$transaction(async (tx) => {
+    const before = await currentOrThrow(tx, eventId, expectedVersion);
+    const e = await tx.event.findUniqueOrThrow({
+      where: { id: eventId },
+      select: { published: true, publishedAt: true, withdrawnAt: true, citations: { select: { id: true } } },
+    });
+    if (e.published || e.publishedAt || e.withdrawnAt) {
+      throw new DomainError("A published event is never deleted: withdraw it, with a public note.", "id");
+    }
+    const citationIds = e.citations.map((c) => c.id);
+    if (await tx.claimStatusChange.findFirst({ where: { evidenceCitationId: { in: citationIds } }, select: { id: true } })) {
+      throw new DomainError("One of this draft's citations is the evidence for a claim's status change: it cannot be deleted.", "id");
+    }
+    // Citations elsewhere that repeat one of these stop repeating it (their events' counts change).
+    const repeating = await tx.citation.findMany({ where: { repeatsCitationId: { in: citationIds }, eventId: { not: eventId } }, select: { eventId: true } });
+    await tx.slugRedirect.deleteMany({ where: { entityType: "Event", toId: eventId } });
+    await tx.event.delete({ where: { id: eventId } });
+    await refreshEvents(tx, repeating.map((r) => r.eventId));
+    await recordRevision(tx, {
+      entityType: "Event",
+      entityId: eventId,
+      action: "delete",
+      userId: user.id,
+      diff: diffSnapshots(before.snapshot, null),
+      reason,
+    });
+  }, TX);
+}
+
+/**
+ * Merges a duplicate into the event to keep. Everything that backs or describes the duplicate
+ * moves to the kept event: every citation (in order, after the kept event's own, with their ids,
+ * so claim evidence and repeats still point at them), stances, actors, tags, relations and public
+ * corrections, without duplicates. The kept event is first reported when the first of the two
+ * was. The duplicate is withdrawn (its public note says into what) and its slug and id redirect
+ * to the kept event for good (lib/redirects.ts). Both logs record it.
+ *
+ * Refused when the two take different stances on one claim (a confirmation that would stop
+ * confirming), when either is withdrawn or retracted (a retracted item stays on the timeline), or
+ * when a published duplicate would send readers to a draft.
+ */
+export async function mergeEventInto(
+  user: SessionUser,
+  duplicateId: string,
+  expectedVersion: number,
+  keepSlugOrId: string,
+  note: string | null = null,
+) {
+  return getDb().$transaction(async (tx) => {
+    const before = await currentOrThrow(tx, duplicateId, expectedVersion);
+    const keep = await tx.event.findFirst({ where: { OR: [{ slug: keepSlugOrId }, { id: keepSlugOrId }] } });
+    if (!keep) throw new DomainError("No event has that slug or id.", "keep");
+    if (keep.id === duplicateId) throw new DomainError("An event cannot be merged into itself.", "keep");
+    const dup = await tx.event.findUniqueOrThrow({
+      where: { id: duplicateId },
+      include: {
+        citations: { orderBy: { position: "asc" }, select: { id: true } },
+        claims: { include: { claim: { select: { text: true } } } },
+        actors: true,
+        tags: true,
+        relationsFrom: true,
+        relationsTo: true,
+        corrections: { select: { id: true } },
+      },
+    });
+    if (keep.storyId !== dup.storyId) throw new DomainError("Only duplicates within one story can be merged.", "keep");
+    if (dup.withdrawnAt || keep.withdrawnAt) throw new DomainError("A withdrawn event cannot take part in a merge.", "keep");
+    if (dup.retractedAt || keep.retractedAt) {
+      throw new DomainError("A retracted event stays on the timeline with its retraction: it cannot take part in a merge.", "keep");
+    }
+    if (dup.published && !keep.published) {
+      throw new DomainError("Publish the event to keep first: readers of the duplicate are sent to it.", "keep");
+    }
+    const keepClaims = await tx.eventClaim.findMany({ where: { eventId: keep.id }, orderBy: [{ position: "asc" }, { claimId: "asc" }] });
+    for (const l of dup.claims) {
+      const theirs = keepClaims.find((k) => k.claimId === l.claimId);
+      if (theirs && theirs.stance !== l.stance) {
+        throw new DomainError(
+          `The two events take different stances on “${l.claim.text}” (${theirs.stance.toLowerCase()} / ${l.stance.toLowerCase()}): make them agree before merging.`,
+          "keep",
+        );
+      }
+    }
+
+    // Citations, after the kept event's own.
+    const offset = await tx.citation.count({ where: { eventId: keep.id } });
+    for (const [i, c] of dup.citations.entries()) {
+      await tx.citation.update({ where: { id: c.id }, data: { eventId: keep.id, position: offset + i } });
+    }
+    // Stances the kept event does not take yet, after its own (its main claim stays first).
+    const newLinks = dup.claims
+      .filter((l) => !keepClaims.some((k) => k.claimId === l.claimId))
+      .sort((a, b) => a.position - b.position || (a.claimId < b.claimId ? -1 : 1));
+    await tx.eventClaim.deleteMany({ where: { eventId: duplicateId } });
+    const start = keepClaims.length === 0 ? 0 : Math.max(...keepClaims.map((k) => k.position)) + 1;
+    if (newLinks.length > 0) {
+      await tx.eventClaim.createMany({
+        data: newLinks.map((l, i) => ({ eventId: keep.id, claimId: l.claimId, stance: l.stance, note: l.note, position: start + i })),
+      });
+    }
+    // Actors and tags: the union.
+    await tx.eventActor.deleteMany({ where: { eventId: duplicateId } });
+    for (const a of dup.actors) {
+      await tx.eventActor.upsert({
+        where: { eventId_actorId_role: { eventId: keep.id, actorId: a.actorId, role: a.role } },
+        create: { eventId: keep.id, actorId: a.actorId, role: a.role },
+        update: {},
+      });
+    }
+    await tx.eventTag.deleteMany({ where: { eventId: duplicateId } });
+    for (const t of dup.tags) {
+      await tx.eventTag.upsert({ where: { eventId_tagId: { eventId: keep.id, tagId: t.tagId } }, create: { eventId: keep.id, tagId: t.tagId }, update: {} });
+    }
+    // Relations: repointed, except between the two and those the kept event already has.
+    for (const r of dup.relationsFrom) {
+      const exists = await tx.eventRelation.findUnique({ where: { fromEventId_toEventId_type: { fromEventId: keep.id, toEventId: r.toEventId, type: r.type } } });
+      if (r.toEventId === keep.id || exists) await tx.eventRelation.delete({ where: { id: r.id } });
+      else await tx.eventRelation.update({ where: { id: r.id }, data: { fromEventId: keep.id } });
+    }
+    for (const r of dup.relationsTo) {
+      if (r.fromEventId === duplicateId) continue;
+      const exists = await tx.eventRelation.findUnique({ where: { fromEventId_toEventId_type: { fromEventId: r.fromEventId, toEventId: keep.id, type: r.type } } });
+      if (r.fromEventId === keep.id || exists) await tx.eventRelation.delete({ where: { id: r.id } });
+      else await tx.eventRelation.update({ where: { id: r.id }, data: { toEventId: keep.id } });
+    }
+    await tx.correction.updateMany({ where: { eventId: duplicateId }, data: { eventId: keep.id } });
+
+    const keepBefore = (await eventSnapshot(tx, keep.id))!;
+    const firstReportedAt = dup.firstReportedAt < keep.firstReportedAt ? dup.firstReportedAt : keep.firstReportedAt;
+    await tx.event.update({ where: { id: keep.id }, data: { firstReportedAt, version: { increment: 1 } } });
+    const publicNote = note?.trim() || `A duplicate of “${keep.headline}”, merged into it.`;
+    await conditionalUpdate(tx, duplicateId, expectedVersion, { published: false, withdrawnAt: new Date(), withdrawalNote: publicNote });
+    await keepRedirect(tx, "Event", dup.slug, keep.id, "merge", duplicateId);
+    await keepRedirect(tx, "Event", duplicateId, keep.id, "merge");
+    await refreshEvents(tx, [keep.id, duplicateId]);
+
+    const moved = {
+      citations: dup.citations.length,
+      stances: newLinks.length,
+      actors: dup.actors.length,
+      tags: dup.tags.length,
+      relations: dup.relationsFrom.length + dup.relationsTo.length,
+      corrections: dup.corrections.length,
+    };
+    const summary = Object.entries(moved)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(", ");
+    await recordRevision(tx, {
+      entityType: "Event",
+      entityId: keep.id,
+      action: "merge",
+      userId: user.id,
+      diff: { ...diffSnapshots(keepBefore.snapshot, (await eventSnapshot(tx, keep.id))!.snapshot), [`merged ${dup.slug} (${duplicateId})`]: { from: null, to: summary } },
+      reason: note,
+    });
+    await recordRevision(tx, {
+      entityType: "Event",
+      entityId: duplicateId,
+      action: "merge-away",
+      userId: user.id,
+      diff: { ...diffSnapshots(before.snapshot, (await eventSnapshot(tx, duplicateId))!.snapshot), mergedInto: { from: null, to: `${keep.slug} (${keep.id})` } },
+      reason: publicNote,
+      isCorrection: dup.published,
+    });
+    return { keptId: keep.id, keptSlug: keep.slug, moved };
   }, TX);
 }
 
@@ -255,6 +477,7 @@ export async function retractEvent(user: SessionUser, eventId: string, expectedV
   return getDb().$transaction(async (tx) => {
     const before = await currentOrThrow(tx, eventId, expectedVersion);
     if (before.snapshot.retractedAt) throw new DomainError("The event is already retracted.", "retractionNote");
+    if (before.snapshot.withdrawnAt) throw new DomainError("The event was withdrawn from publication: there is nothing left to retract.", "retractionNote");
     if (!before.snapshot.published) {
       throw new DomainError("A draft has never been public: nothing to retract. Edit it or leave it unpublished.", "retractionNote");
     }

@@ -7,7 +7,18 @@ export async function listEditorEvents(take = 200) {
   return getDb().event.findMany({
     orderBy: [{ updatedAt: "desc" }],
     take,
-    select: { id: true, slug: true, headline: true, published: true, retractedAt: true, status: true, occurredOn: true, version: true, story: { select: { title: true } } },
+    select: {
+      id: true,
+      slug: true,
+      headline: true,
+      published: true,
+      retractedAt: true,
+      withdrawnAt: true,
+      status: true,
+      occurredOn: true,
+      version: true,
+      story: { select: { title: true } },
+    },
   });
 }
 
@@ -31,8 +42,62 @@ export async function getEditorEvent(id: string) {
 
 export type EditorEvent = NonNullable<Awaited<ReturnType<typeof getEditorEvent>>>;
 
+/** Where an event merged away now leads (its id is kept as a redirect), or null. */
+export async function getMergedInto(eventId: string) {
+  const kept = await getDb().slugRedirect.findUnique({ where: { entityType_fromKey: { entityType: "Event", fromKey: eventId } }, select: { toId: true } });
+  return kept ? getDb().event.findUnique({ where: { id: kept.toId }, select: { id: true, slug: true, headline: true } }) : null;
+}
+
+/** An event's state for editors: draft, published, retracted (still published) or withdrawn. */
+export function editorEventState(e: { published: boolean; retractedAt: Date | null; withdrawnAt: Date | null }): string {
+  if (e.withdrawnAt) return "Withdrawn";
+  if (e.retractedAt) return "Retracted";
+  return e.published ? "Published" : "Draft";
+}
+
 export async function listStoriesForEditor() {
-  return getDb().story.findMany({ orderBy: [{ isDefault: "desc" }, { title: "asc" }], select: { id: true, slug: true, title: true, timeZone: true } });
+  return getDb().story.findMany({
+    orderBy: [{ isDefault: "desc" }, { title: "asc" }],
+    select: { id: true, slug: true, title: true, timeZone: true, isDefault: true, state: true },
+  });
+}
+
+export async function getEditorStory(id: string) {
+  return getDb().story.findUnique({
+    where: { id },
+    include: {
+      mainClaims: { orderBy: { position: "asc" }, select: { claimId: true } },
+      claims: { orderBy: { text: "asc" }, select: { id: true, slug: true, text: true } },
+      _count: { select: { events: true } },
+    },
+  });
+}
+
+export async function listTagsForEditor() {
+  return getDb().tag.findMany({ orderBy: { name: "asc" }, select: { id: true, slug: true, name: true, _count: { select: { events: true } } } });
+}
+
+export async function getEditorTag(id: string) {
+  return getDb().tag.findUnique({ where: { id } });
+}
+
+/**
+ * The citations of the most recent published events, for choosing a new claim's evidence. Older
+ * evidence is chosen on the claim's page once its event is linked to the claim.
+ */
+export async function listEvidenceCitations(take = 200) {
+  return getDb().citation.findMany({
+    where: { event: { published: true } },
+    orderBy: [{ event: { firstReportedAt: "desc" } }, { eventId: "asc" }, { position: "asc" }],
+    take,
+    select: {
+      id: true,
+      attribution: true,
+      attributionText: true,
+      source: { select: { name: true } },
+      event: { select: { headline: true, story: { select: { title: true } } } },
+    },
+  });
 }
 
 export async function listSourcesForEditor() {

@@ -1,9 +1,13 @@
 import { machineTime } from "../dates";
-import { EVENT_STATUS_LABEL } from "../domain";
+import type { EventView } from "./event-view";
 import type { EventDetail } from "./queries";
 
-/** schema.org description of an event permalink, escaped for a <script> element. */
-export function eventJsonLd(event: EventDetail, origin: string): string {
+/**
+ * schema.org description of an event permalink as the reader sees it (its label and the citations
+ * known at the view's instant), escaped for a <script> element.
+ */
+export function eventJsonLd(view: EventView<EventDetail>, origin: string): string {
+  const event = view.event;
   const url = `${origin}/events/${event.slug}`;
   const data = {
     "@context": "https://schema.org",
@@ -17,10 +21,10 @@ export function eventJsonLd(event: EventDetail, origin: string): string {
     dateModified: event.updatedAt.toISOString(),
     temporalCoverage: machineTime(event),
     ...(event.location ? { contentLocation: { "@type": "Place", name: event.location } } : {}),
-    creativeWorkStatus: EVENT_STATUS_LABEL[event.status],
+    creativeWorkStatus: view.label.text,
     isPartOf: { "@type": "CreativeWorkSeries", name: event.story.title, url: `${origin}/stories/${event.story.slug}` },
     about: event.actors.map((a) => ({ "@type": "Thing", name: a.actor.name })),
-    citation: event.citations.map((c) => ({
+    citation: view.citations.map((c) => ({
       "@type": "CreativeWork",
       ...(c.title ? { name: c.title } : {}),
       ...(c.url ? { url: c.url } : {}),

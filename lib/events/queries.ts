@@ -4,6 +4,7 @@ import type { Prisma } from "../../generated/prisma-sqlite/client";
 import { getDb } from "../db";
 import type { EventStatusValue } from "../domain";
 import { searchEventIds } from "../search/full-text";
+import { redirectedSlugs } from "../redirects";
 import { encodeCursor, type TimelinePosition } from "./cursor";
 import { searchFormOf } from "./derived";
 import { citationFactsSelect, claimLinksSelect, eventBriefSelect, eventTimeSelect } from "./selects";
@@ -81,7 +82,7 @@ export type ResolvedFilters = {
 
 export async function resolveFilterSlugs(query: TimelineQuery): Promise<ResolvedFilters> {
   const db = getDb();
-  const [sources, actors, tags, searchIds] = await Promise.all([
+  const [found, actors, foundTags, searchIds] = await Promise.all([
     query.sources.length
       ? db.source.findMany({ where: { slug: { in: query.sources } }, select: { id: true, slug: true } })
       : [],
@@ -92,6 +93,11 @@ export async function resolveFilterSlugs(query: TimelineQuery): Promise<Resolved
       ? db.tag.findMany({ where: { slug: { in: query.tags } }, select: { id: true, slug: true } })
       : [],
     query.q ? searchEventIds(query.q) : null,
+  ]);
+  // A source or tag renamed or merged away keeps filtering by its old slug (lib/redirects.ts).
+  const [sources, tags] = await Promise.all([
+    withRedirected("Source", query.sources, found),
+    withRedirected("Tag", query.tags, foundTags),
   ]);
   const notes: string[] = [];
   const check = (wanted: string[], found: { slug: string }[], name: string) => {
@@ -109,6 +115,21 @@ export async function resolveFilterSlugs(query: TimelineQuery): Promise<Resolved
     notes,
     searchIds,
   };
+}
+
+/**
+ * The records found by slug, plus those that wanted slugs which no longer exist lead to, listed
+ * under the slug asked for (so that nothing asked for is reported missing).
+ */
+async function withRedirected(
+  entityType: "Source" | "Tag",
+  wanted: readonly string[],
+  found: { id: string; slug: string }[],
+): Promise<{ id: string; slug: string }[]> {
+  const missing = wanted.filter((slug) => !found.some((f) => f.slug === slug));
+  if (missing.length === 0) return found;
+  const moved = await redirectedSlugs(entityType, missing);
+  return [...found, ...[...moved].map(([from, to]) => ({ id: to.id, slug: from }))];
 }
 
 /**
@@ -495,3 +516,24 @@ export async function timelineCursorFor(event: { storyId: string; timelineKey: s
   if (newerCount < PAGE_SIZE) return null;
   return encodeCursor({ key: newer.timelineKey, id: newer.id });
 }
+
+/**
+ * An event withdrawn from publication, by slug or id: only what its permalink says of it (when
+ * and why, and the story it was in), never its content.
+ */
+export const getWithdrawnEvent = cache(async (slugOrId: string) => {
+  if (!/^[A-Za-z0-9_-]{1,120}$/.test(slugOrId)) return null;
+  const e = await getDb().event.findFirst({
+    where: { published: false, withdrawnAt: { not: null }, OR: [{ slug: slugOrId }, { id: slugOrId }] },
+    select: {
+      id: true,
+      slug: true,
+      withdrawnAt: true,
+      withdrawalNote: true,
+      story: { select: { slug: true, title: true, timeZone: true, isDefault: true } },
+    },
+  });
+  return e ? { ...e, withdrawnAt: e.withdrawnAt!, withdrawalNote: e.withdrawalNote ?? "Withdrawn from publication." } : null;
+});
+
+export type WithdrawnEvent = NonNullable<Awaited<ReturnType<typeof getWithdrawnEvent>>>;

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "../db";
 import { notFoundError, toErrorResponse } from "../http/errors";
 import { conditionalResponse } from "../http/conditional";
+import { movedResponse } from "../redirects";
 import { exportStory } from "./export-story";
 import { serializeStoryExport } from "./format";
 import { eventStatuses, importTemplateCsv, storyToCsv } from "./story-csv";
@@ -12,7 +13,7 @@ export async function storyExportResponse(request: Request, slug: string, format
   try {
     const db = getDb();
     const data = /^[a-z0-9-]{1,120}$/.test(slug) ? await exportStory(db, slug) : null;
-    if (!data) throw notFoundError(`The story “${slug}”`);
+    if (!data) return (await movedResponse(request, "Story", slug)) ?? toErrorResponse(notFoundError(`The story “${slug}”`));
     const body =
       format === "json" ? serializeStoryExport(data) : storyToCsv(data, await eventStatuses(db, data.events.map((e) => e.id)));
     return conditionalResponse(request, {

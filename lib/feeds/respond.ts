@@ -6,7 +6,10 @@ import type { RawSearchParams } from "../url";
 import { conditionalResponse } from "../http/conditional";
 import { FEED_CONTENT_TYPE, type FeedFormat } from "./formats";
 import { searchParamsOf } from "../http/search-params";
+import { movedResponse } from "../redirects";
 import { buildChangesFeed, buildTimelineFeed, type FeedTarget } from "./timeline-feed";
+import { getSourceBySlug } from "../sources/queries";
+import { getStoryBySlug } from "../stories/queries";
 
 // What the feed routes call: app/feed.xml/route.ts and its siblings are one line each.
 
@@ -19,11 +22,20 @@ export async function feedResponse(
   try {
     const params = searchParamsOf(new URL(request.url));
     refuseDroppedValues(params);
+    const moved = await movedFeed(request, target);
+    if (moved) return moved;
     const doc = kind === "timeline" ? await buildTimelineFeed(target, params, format) : await buildChangesFeed(target, params, format);
     return conditionalResponse(request, { body: doc.body, contentType: FEED_CONTENT_TYPE[format], lastModified: doc.lastModified });
   } catch (err) {
     return toErrorResponse(err);
   }
+}
+
+/** A story or source feed under a retired slug: a 308 to its new address (lib/redirects.ts). */
+async function movedFeed(request: Request, target: FeedTarget): Promise<Response | null> {
+  if (target.type === "home") return null;
+  const live = target.type === "story" ? await getStoryBySlug(target.slug) : await getSourceBySlug(target.slug);
+  return live ? null : movedResponse(request, target.type === "story" ? "Story" : "Source", target.slug);
 }
 
 /**

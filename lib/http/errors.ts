@@ -12,6 +12,7 @@ export type ApiErrorCode =
   | "invalid_parameter"
   | "unknown_value"
   | "not_found"
+  | "gone"
   | "method_not_allowed"
   | "unprocessable"
   | "not_acceptable"

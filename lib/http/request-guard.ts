@@ -10,8 +10,13 @@ import { errorBodyFor, type ApiErrorCode } from "./errors";
 
 export const ALLOWED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
-/** Longer request targets are answered 414 (Node itself refuses headers over 16 KB with a 431). */
-export const MAX_URL_LENGTH = 8 * 1024;
+/**
+ * Longer request targets are answered 414 (Node itself refuses headers over 16 KB with a 431).
+ * 4 KB, not more: Next answers some addresses with a redirect that repeats the target, re-encoded
+ * (a "%zz" becomes "%25zz"), in both Location and Refresh, and those two headers must stay under
+ * the 16 KB that clients accept.
+ */
+export const MAX_URL_LENGTH = 4 * 1024;
 
 export type EarlyAnswer = { status: number; headers: Record<string, string>; body: string };
 

@@ -7,6 +7,7 @@ import { eventToRecord, exportEventSelect } from "../export/export-story";
 import type { EventRecord, StoryExport } from "../export/format";
 import { recordRevision, type EntityType } from "../editor/revisions";
 import { diffSnapshots, plain, type Snapshot } from "../editor/diff";
+import { makeDefaultStory } from "../stories/write";
 
 // Imports a story file (JSON export, or CSV turned into the same shape) in ONE transaction:
 // everything or nothing. Records are matched by stable id, so importing twice changes nothing,
@@ -313,8 +314,27 @@ async function run(ctx: Context, data: StoryExport, options: ImportOptions): Pro
   const { tx, locator } = ctx;
   const s = data.story;
   const storySelect = { id: true, slug: true, title: true, description: true, timeZone: true, isDefault: true } as const;
-  await upsertRecord(ctx, "stories", "Story", s, () => tx.story.findUnique({ where: { id: s.id }, select: storySelect }), () => tx.story.create({ data: s }), () =>
-    tx.story.update({ where: { id: s.id }, data: { ...s, version: { increment: 1 } } }),
+  // The file's default flag is applied as the editor applies it: a story made the default takes
+  // the flag from the one that had it (at most one story is the default).
+  const takeDefault = async () => {
+    if (!s.isDefault) return;
+    const previous = await makeDefaultStory(tx, s.id);
+    if (previous) await logImport(ctx, "Story", previous.id, "update", { isDefault: true }, { isDefault: false });
+  };
+  await upsertRecord(
+    ctx,
+    "stories",
+    "Story",
+    s,
+    () => tx.story.findUnique({ where: { id: s.id }, select: storySelect }),
+    async () => {
+      await tx.story.create({ data: { ...s, isDefault: false } });
+      await takeDefault();
+    },
+    async () => {
+      await tx.story.update({ where: { id: s.id }, data: { ...s, isDefault: false, version: { increment: 1 } } });
+      await takeDefault();
+    },
   );
 
   const sourceSelect = { id: true, slug: true, name: true, kind: true, country: true, homepage: true, description: true } as const;
@@ -454,7 +474,7 @@ async function importEvent(ctx: Context, storyId: string, e: EventRecord, row: s
   await checkReferences(tx, e, row);
   const existing = await tx.event.findUnique({
     where: { id: e.id },
-    select: { ...exportEventSelect, storyId: true, publishedAt: true },
+    select: { ...exportEventSelect, storyId: true, publishedAt: true, withdrawnAt: true },
   });
   if (!existing) {
     await createEvent(tx, { ...newEventInput(storyId, e), version: e.version });
@@ -468,6 +488,14 @@ async function importEvent(ctx: Context, storyId: string, e: EventRecord, row: s
   }
   if (existing.storyId !== storyId) {
     throw new ImportError([{ row, field: "id", message: `event “${e.id}” belongs to another story` }]);
+  }
+  // Publication is one way (lib/editor/events.ts): a withdrawn event stays withdrawn, and a
+  // published one is withdrawn in the editor, never unpublished by a file.
+  if (existing.withdrawnAt && e.published) {
+    throw new ImportError([{ row, field: "published", message: "the event was withdrawn from publication and stays withdrawn" }]);
+  }
+  if (existing.published && !e.published) {
+    throw new ImportError([{ row, field: "published", message: "a published event is never unpublished: withdraw it in the editor" }]);
   }
   const current = eventToRecord(existing, () => true);
   if (sameEvent(current, e)) {

@@ -6,29 +6,19 @@ import type { ClaimStatusValue } from "../domain";
 import { creditOf } from "../events/labels";
 import { historyKnownAt } from "../events/projection";
 import { claimChangeSelect } from "../events/selects";
+import { listMainClaims } from "../stories/main-claims";
 
 // "Where things stand": one line per main claim of a story, as a reader saw it at an instant
 // (null: now): the verdict in words, since when, whose voice, and the independent-source count.
 // Everything comes from the as-of projection's own functions (historyKnownAt, creditOf,
 // countIndependentSourcesForClaims), so the line never shows later knowledge.
 
-/** How many main claims the block shows. */
-export const MAIN_CLAIMS_SHOWN = 3;
-
 /**
- * The story's main claims at `at`, most important first. By default, the claims with the most
- * published events known by then (ties: the older claim first). Editors' own choice and order
- * replaces this once stories carry it.
+ * The story's main claims at `at`, most important first: the claims its editors chose, in their
+ * order, or else those with the most published events known by then (lib/stories/main-claims.ts).
  */
-export async function mainClaimIds(storyId: string, at: Date | null, limit = MAIN_CLAIMS_SHOWN): Promise<string[]> {
-  const rows = await getDb().eventClaim.groupBy({
-    by: ["claimId"],
-    where: { claim: { storyId }, event: { published: true, ...(at ? { knownFrom: { lte: at } } : {}) } },
-    _count: { _all: true },
-    orderBy: [{ _count: { claimId: "desc" } }, { claimId: "asc" }],
-    take: limit,
-  });
-  return rows.map((r) => r.claimId);
+export async function mainClaimIds(storyId: string, at: Date | null): Promise<string[]> {
+  return (await listMainClaims(storyId, at)).map((c) => c.id);
 }
 
 export type Standing = {

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { localDay } from "../dates";
 import { getDb } from "../db";
+import type { StoryStateValue } from "../domain";
 
 const storySelect = {
   id: true,
@@ -10,6 +11,7 @@ const storySelect = {
   description: true,
   timeZone: true,
   isDefault: true,
+  state: true,
   updatedAt: true,
 } as const;
 
@@ -20,6 +22,7 @@ export type StorySummary = {
   description: string;
   timeZone: string;
   isDefault: boolean;
+  state: StoryStateValue;
   updatedAt: Date;
 };
 
@@ -39,6 +42,45 @@ export const getStoryBySlug = cache(async (slug: string): Promise<StorySummary |
 
 export async function listStories(): Promise<StorySummary[]> {
   return getDb().story.findMany({ select: storySelect, orderBy: { createdAt: "asc" } });
+}
+
+export type StoryListing = StorySummary & {
+  /** Published events. */
+  events: number;
+  /** The latest change readers can see: the story's own, or one of its published events'. */
+  lastUpdate: Date;
+};
+
+/**
+ * Every story with its published events and last update, oldest story first. Two index reads per
+ * story (the count, and the newest change through the updatedAt index).
+ */
+export async function listStoriesWithCounts(): Promise<StoryListing[]> {
+  const db = getDb();
+  const stories = await listStories();
+  return Promise.all(
+    stories.map(async (s) => {
+      const where = { storyId: s.id, published: true };
+      const [events, latest] = await Promise.all([
+        db.event.count({ where }),
+        db.event.findFirst({ where, orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }),
+      ]);
+      return { ...s, events, lastUpdate: latest && latest.updatedAt > s.updatedAt ? latest.updatedAt : s.updatedAt };
+    }),
+  );
+}
+
+/**
+ * The order readers see stories in: the default first, developing before concluded, then the
+ * latest update first (or, without counts, the newest story first).
+ */
+export function readerOrder(a: StorySummary & { lastUpdate?: Date }, b: StorySummary & { lastUpdate?: Date }): number {
+  return (
+    Number(b.isDefault) - Number(a.isDefault) ||
+    Number(a.state === "CONCLUDED") - Number(b.state === "CONCLUDED") ||
+    (b.lastUpdate ?? b.updatedAt).getTime() - (a.lastUpdate ?? a.updatedAt).getTime() ||
+    (a.slug < b.slug ? -1 : 1)
+  );
 }
 
 /** Sources, actors and tags that occur in a story: the choices the filter bar offers. */

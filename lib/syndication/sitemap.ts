@@ -21,6 +21,7 @@ export async function listSitemapEntries(): Promise<SitemapEntry[]> {
     ...events.map((e) => ({ path: `/events/${e.slug}`, lastModified: e.updatedAt })),
     ...claims.map((c) => ({ path: `/claims/${c.slug}`, lastModified: c.updatedAt })),
     ...sources.map((s) => ({ path: `/sources/${s.slug}`, lastModified: s.updatedAt })),
+    { path: "/stories", lastModified: stories.reduce((latest, s) => (s.updatedAt > latest ? s.updatedAt : latest), new Date(0)) },
     { path: "/api", lastModified: new Date(0) },
   ];
 }

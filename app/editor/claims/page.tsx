@@ -1,16 +1,20 @@
 import Link from "next/link";
 import { EditorForm } from "@/components/editor/editor-form";
-import { claimFields } from "@/components/editor/specs";
+import { claimFields, firstStatusFields } from "@/components/editor/specs";
 import { requireEditor } from "@/lib/auth/session";
-import { CLAIM_STATUS_LABEL } from "@/lib/domain";
+import { ATTRIBUTION_LABEL, CLAIM_STATUS_LABEL } from "@/lib/domain";
 import { createClaimAction } from "@/lib/editor/actions/claims";
-import { listClaimsForEditor, listStoriesForEditor } from "@/lib/editor/queries";
+import { listClaimsForEditor, listEvidenceCitations, listStoriesForEditor } from "@/lib/editor/queries";
 
 export const metadata = { title: "Claims" };
 
 export default async function ClaimsPage() {
   await requireEditor();
-  const [claims, stories] = await Promise.all([listClaimsForEditor(), listStoriesForEditor()]);
+  const [claims, stories, citations] = await Promise.all([listClaimsForEditor(), listStoriesForEditor(), listEvidenceCitations()]);
+  const evidence = citations.map((c) => ({
+    value: c.id,
+    label: `${c.event.story.title} · ${c.event.headline} · ${c.source.name} · ${ATTRIBUTION_LABEL[c.attribution]}${c.attributionText ? `: ${c.attributionText}` : ""}`,
+  }));
   return (
     <div className="space-y-6">
       <h1 className="font-serif text-2xl font-bold">Claims</h1>
@@ -30,7 +34,11 @@ export default async function ClaimsPage() {
           idPrefix="new-claim"
           title="New claim"
           submitLabel="Create claim"
-          fields={[{ kind: "select", name: "storyId", label: "Story", options: stories.map((s) => ({ value: s.id, label: s.title })) }, ...claimFields]}
+          fields={[
+            { kind: "select", name: "storyId", label: "Story", options: stories.map((s) => ({ value: s.id, label: s.title })) },
+            ...claimFields,
+            ...firstStatusFields(evidence),
+          ]}
         />
       </section>
     </div>

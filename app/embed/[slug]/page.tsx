@@ -7,6 +7,7 @@ import { listTimeline } from "@/lib/events/queries";
 import { findEmbedFocus } from "@/lib/embed/focus";
 import { siteUrl } from "@/lib/site";
 import { getStoryBySlug } from "@/lib/stories/queries";
+import { redirectIfMoved } from "@/lib/redirects";
 import { resolveTimelineView, storyScope } from "@/lib/view/resolve";
 import { ViewNotes } from "@/components/ui/view-notes";
 import { allValues, createUrl, type RawSearchParams } from "@/lib/url";
@@ -14,8 +15,12 @@ import { allValues, createUrl, type RawSearchParams } from "@/lib/url";
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const story = await getStoryBySlug((await params).slug);
-  if (!story) notFound();
+  const slug = (await params).slug;
+  const story = await getStoryBySlug(slug);
+  if (!story) {
+    await redirectIfMoved("Story", slug, (to) => `/embed/${to}`);
+    notFound();
+  }
   return {
     title: { absolute: `${story.title} · Sourceline` },
     robots: { index: false },
@@ -24,9 +29,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EmbedPage({ params, searchParams }: Props) {
-  const story = await getStoryBySlug((await params).slug);
-  if (!story) notFound();
+  const slug = (await params).slug;
   const raw = await searchParams;
+  const story = await getStoryBySlug(slug);
+  if (!story) {
+    await redirectIfMoved("Story", slug, (to) => `/embed/${to}`, raw);
+    notFound();
+  }
   const view = (await resolveTimelineView({ type: "story-ref", story }, raw))!;
   const parsed = view.query;
   const wanted = allValues(raw, "event")[0] ?? null;

@@ -4,12 +4,13 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { revalidatePublicPages } from "../../cache/revalidate";
 import { requireEditor } from "../../auth/session";
-import { CLAIM_STATUSES } from "../../domain";
+import { CLAIM_STATUSES, STANCES } from "../../domain";
 import { changeClaimStatus, createClaim, updateClaim } from "../claims";
 import { localToInstant } from "../event-form";
 import { optionalText, runForm, versionField } from "../form";
 import type { FormState } from "../form-state";
 import { getDb } from "../../db";
+import { DomainError } from "../../errors";
 
 function done(id: string, flash: string): never {
   revalidatePublicPages();
@@ -22,11 +23,29 @@ const claimFields = z.object({
   scope: optionalText,
 });
 
+// The new-claim form's optional first status: left blank, the claim starts unverified.
+const firstStatusFields = z.object({
+  firstStatus: z.union([z.enum(CLAIM_STATUSES), z.literal("")]).optional().default(""),
+  knownDate: z.string().optional().default(""),
+  knownTime: z.string().optional().default(""),
+  reason: z.string().optional().default(""),
+  evidenceCitationId: optionalText,
+  evidenceStance: z.union([z.enum(STANCES), z.literal("")]).optional().transform((v) => (v ? v : null)),
+});
+
 export async function createClaimAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const user = await requireEditor();
   let id = "";
-  const state = await runForm(formData, claimFields.extend({ storyId: z.string().min(1, "Choose a story.") }), async (input) => {
-    id = (await createClaim(user, input.storyId, input)).id;
+  const state = await runForm(formData, claimFields.extend({ storyId: z.string().min(1, "Choose a story.") }).and(firstStatusFields), async (input) => {
+    let first = null;
+    if (input.firstStatus) {
+      const story = await getDb().story.findUnique({ where: { id: input.storyId }, select: { timeZone: true } });
+      const knownAt = localToInstant(input.knownDate, input.knownTime, story?.timeZone ?? "UTC");
+      if (!knownAt) throw new DomainError("Enter when the first status became known, as YYYY-MM-DD.", "knownDate");
+      if (!input.reason.trim()) throw new DomainError("A status needs a reason.", "reason");
+      first = { to: input.firstStatus, knownAt, reason: input.reason, evidenceCitationId: input.evidenceCitationId, evidenceStance: input.evidenceStance };
+    }
+    id = (await createClaim(user, input.storyId, input, first)).id;
   });
   if (state.status === "done") done(id, "created");
   return state;

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { revalidatePublicPages } from "../../cache/revalidate";
 import { requireEditor } from "../../auth/session";
 import { SOURCE_KINDS } from "../../domain";
-import { createActor, createSource, updateActor, updateSource } from "../entities";
+import { createActor, createSource, createTag, mergeSourceInto, updateActor, updateSource, updateTag } from "../entities";
 import { optionalText, optionalUrl, runForm, versionField } from "../form";
 import type { FormState } from "../form-state";
 
@@ -23,6 +23,11 @@ const actorFields = z.object({
   name: z.string().trim().min(1, "The name is required."),
   title: optionalText,
   affiliation: optionalText,
+});
+
+const tagFields = z.object({
+  slug: z.string().trim().min(1, "The slug is required."),
+  name: z.string().trim().min(1, "The name is required."),
 });
 
 const asStrings = (v: Record<string, string | string[]>) =>
@@ -82,5 +87,49 @@ export async function updateActorAction(_prev: FormState, formData: FormData): P
     asStrings,
   );
   if (state.status === "done") done(`/editor/actors/${id}?saved=saved`);
+  return state;
+}
+
+const mergeSourceSchema = z.object({
+  id: z.string().min(1),
+  version: versionField,
+  keepId: z.string().min(1, "Choose the source to keep."),
+  reason: optionalText,
+});
+
+export async function mergeSourceAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireEditor();
+  let keepId = "";
+  const state = await runForm(formData, mergeSourceSchema, async (input) => {
+    keepId = input.keepId;
+    await mergeSourceInto(user, input.id, input.version, input.keepId, input.reason);
+  });
+  if (state.status === "done") done(`/editor/sources/${keepId}?saved=merged`);
+  return state;
+}
+
+export async function createTagAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireEditor();
+  let id = "";
+  const state = await runForm(formData, tagFields, async (input) => {
+    id = (await createTag(user, input)).id;
+  });
+  if (state.status === "done") done(`/editor/tags/${id}?saved=created`);
+  return state;
+}
+
+export async function updateTagAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireEditor();
+  let id = "";
+  const state = await runForm(
+    formData,
+    tagFields.extend({ id: z.string().min(1), version: versionField }),
+    async (input) => {
+      id = input.id;
+      await updateTag(user, input.id, input.version, input);
+    },
+    asStrings,
+  );
+  if (state.status === "done") done(`/editor/tags/${id}?saved=saved`);
   return state;
 }

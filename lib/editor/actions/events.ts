@@ -12,14 +12,17 @@ import {
   addCitation,
   addRelation,
   createDraftEvent,
+  deleteDraftEvent,
   linkClaim,
+  mergeEventInto,
+  publishEvent,
   removeCitation,
   removeRelation,
   retractEvent,
-  setEventPublished,
   unlinkClaim,
   updateCitation,
   updateEventFields,
+  withdrawEvent,
 } from "../events";
 import { checkbox, optionalText, runForm, versionField } from "../form";
 import type { FormState } from "../form-state";
@@ -81,18 +84,64 @@ export async function updateEventAction(_prev: FormState, formData: FormData): P
   return state;
 }
 
-const publishSchema = z.object({ id: z.string().min(1), version: versionField, publish: z.enum(["true", "false"]), reason: optionalText });
+const publishSchema = z.object({ id: z.string().min(1), version: versionField, reason: optionalText });
 
-export async function setPublishedAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export async function publishEventAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const user = await requireEditor();
-  let flash = "";
   let id = "";
   const state = await runForm(formData, publishSchema, async (input) => {
     id = input.id;
-    flash = input.publish === "true" ? "published" : "unpublished";
-    await setEventPublished(user, input.id, input.version, input.publish === "true", input.reason);
+    await publishEvent(user, input.id, input.version, input.reason);
   });
-  if (state.status === "done") done(id, flash);
+  if (state.status === "done") done(id, "published");
+  return state;
+}
+
+const withdrawSchema = z.object({
+  id: z.string().min(1),
+  version: versionField,
+  withdrawalNote: z.string().trim().min(1, "A withdrawal needs a public note saying why."),
+});
+
+export async function withdrawEventAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireEditor();
+  let id = "";
+  const state = await runForm(formData, withdrawSchema, async (input) => {
+    id = input.id;
+    await withdrawEvent(user, input.id, input.version, input.withdrawalNote);
+  });
+  if (state.status === "done") done(id, "withdrawn");
+  return state;
+}
+
+const deleteDraftSchema = z.object({ id: z.string().min(1), version: versionField, reason: optionalText });
+
+export async function deleteDraftAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireEditor();
+  const state = await runForm(formData, deleteDraftSchema, async (input) => {
+    await deleteDraftEvent(user, input.id, input.version, input.reason);
+  });
+  if (state.status === "done") {
+    revalidatePublicPages();
+    redirect("/editor?saved=draft-deleted");
+  }
+  return state;
+}
+
+const mergeSchema = z.object({
+  id: z.string().min(1),
+  version: versionField,
+  keep: z.string().trim().min(1, "Enter the slug or id of the event to keep."),
+  withdrawalNote: optionalText,
+});
+
+export async function mergeEventAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireEditor();
+  let kept = "";
+  const state = await runForm(formData, mergeSchema, async (input) => {
+    kept = (await mergeEventInto(user, input.id, input.version, input.keep, input.withdrawalNote)).keptId;
+  });
+  if (state.status === "done") done(kept, "merged");
   return state;
 }
 

@@ -16,15 +16,22 @@ import { creditOf } from "@/lib/events/labels";
 import { resolveRecordView } from "@/lib/view/resolve";
 import { ViewNotes } from "@/components/ui/view-notes";
 import { getStoryDayRange } from "@/lib/stories/queries";
+import { redirectIfMoved } from "@/lib/redirects";
 import type { RawSearchParams } from "@/lib/url";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   await connection();
-  const claim = await getClaimBySlugOrId((await params).slug);
-  if (!claim) notFound();
-  const description = `Claim status: ${CLAIM_STATUS_LABEL[claim.status]}. Its full status history and every event that asserts, confirms, denies, declines or qualifies it.`;
+  const slug = (await params).slug;
+  const claim = await getClaimBySlugOrId(slug);
+  if (!claim) {
+    await redirectIfMoved("Claim", slug, (to) => `/claims/${to}`);
+    notFound();
+  }
+  const { asOf, at } = resolveRecordView(await searchParams, claim.story.timeZone);
+  const status = CLAIM_STATUS_LABEL[projectClaim(claim, at).status];
+  const description = `Claim status${asOf ? ` as of ${asOf.day}` : ""}: ${status}. Its status history and every event that asserts, confirms, denies, declines or qualifies it.`;
   return {
     title: `Claim: ${claim.text}`,
     description,
@@ -38,8 +45,12 @@ const h2 = "font-serif text-xl font-bold";
 
 export default async function ClaimPage({ params, searchParams }: Props) {
   await connection();
-  const claim = await getClaimBySlugOrId((await params).slug);
-  if (!claim) notFound();
+  const slug = (await params).slug;
+  const claim = await getClaimBySlugOrId(slug);
+  if (!claim) {
+    await redirectIfMoved("Claim", slug, (to) => `/claims/${to}`, await searchParams);
+    notFound();
+  }
   const zone = claim.story.timeZone;
   const { asOf, at, notes } = resolveRecordView(await searchParams, zone);
   const [counts, dayRange] = await Promise.all([

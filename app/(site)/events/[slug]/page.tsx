@@ -20,7 +20,8 @@ import { briefStatusAt, projectEvent } from "@/lib/events/event-view";
 import { EMPTY_QUERY } from "@/lib/events/filters";
 import { eventJsonLd } from "@/lib/events/json-ld";
 import { creditOf } from "@/lib/events/labels";
-import { getEventBySlugOrId, timelineCursorFor } from "@/lib/events/queries";
+import { getEventBySlugOrId, getWithdrawnEvent, timelineCursorFor, type WithdrawnEvent } from "@/lib/events/queries";
+import { redirectIfMoved } from "@/lib/redirects";
 import { getThread } from "@/lib/events/thread";
 import { resolveRecordView } from "@/lib/view/resolve";
 import { ViewNotes } from "@/components/ui/view-notes";
@@ -33,12 +34,31 @@ import { ThreadView } from "@/components/event/thread-view";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+/**
+ * The permalink of a slug or id that no published event has: a 308 to where it moved (renamed, or
+ * merged into another event), the notice of an event withdrawn from publication, or a 404.
+ */
+async function notPublished(slugOrId: string, searchParams: RawSearchParams = {}): Promise<WithdrawnEvent> {
+  await redirectIfMoved("Event", slugOrId, (slug) => `/events/${slug}`, searchParams);
+  const withdrawn = await getWithdrawnEvent(slugOrId);
+  if (!withdrawn) notFound();
+  return withdrawn;
+}
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   await connection();
-  const event = await getEventBySlugOrId((await params).slug);
-  if (!event) notFound();
-  const label = projectEvent(event, null)!.label;
-  const description = `${label.text}${label.detail ? ` (${label.detail})` : ""}. ${formatEventTime(event)}. ${event.summary}`;
+  const slug = (await params).slug;
+  const event = await getEventBySlugOrId(slug);
+  if (!event) {
+    const withdrawn = await notPublished(slug);
+    return { title: "Withdrawn from publication", robots: { index: false }, alternates: { canonical: `/events/${withdrawn.slug}` } };
+  }
+  // As the page shows it: as of the date asked for, or now.
+  const { asOf, at } = resolveRecordView(await searchParams, event.story.timeZone);
+  const view = projectEvent(event, at);
+  const label = view?.label;
+  const status = label ? `${label.text}${label.detail ? ` (${label.detail})` : ""}` : `Not yet reported as of ${asOf?.day}`;
+  const description = `${status}. ${formatEventTime(event)}. ${event.summary}`;
   const canonical = `/events/${event.slug}`;
   return {
     title: event.headline,
@@ -61,8 +81,9 @@ const sectionHeading = "font-serif text-xl font-bold";
 
 export default async function EventPage({ params, searchParams }: Props) {
   await connection();
-  const event = await getEventBySlugOrId((await params).slug);
-  if (!event) notFound();
+  const slug = (await params).slug;
+  const event = await getEventBySlugOrId(slug);
+  if (!event) return <WithdrawnNotice withdrawn={await notPublished(slug, await searchParams)} />;
   const zone = event.story.timeZone;
   const { asOf, at, notes } = resolveRecordView(await searchParams, zone);
   const [cursor, thread, dayRange] = await Promise.all([
@@ -99,7 +120,7 @@ export default async function EventPage({ params, searchParams }: Props) {
   }
   const { label, relations, corrections } = view;
   const threadEvents = thread.events.filter((e) => briefStatusAt(e, at) !== null);
-  const jsonLd = eventJsonLd(event, siteUrl());
+  const jsonLd = eventJsonLd(view, siteUrl());
 
   return (
     <article aria-labelledby="event-headline" className="space-y-6">
@@ -318,6 +339,36 @@ export default async function EventPage({ params, searchParams }: Props) {
       ) : null}
 
       {!asOf ? asOfBar : null}
+    </article>
+  );
+}
+
+/** What the permalink of a withdrawn event says: that it was withdrawn, when and why. */
+function WithdrawnNotice({ withdrawn }: { withdrawn: WithdrawnEvent }) {
+  const { story } = withdrawn;
+  return (
+    <article aria-labelledby="withdrawn-heading" className="space-y-4">
+      <p className="text-sm text-zinc-700 dark:text-zinc-300">
+        <Link href={story.isDefault ? "/" : `/stories/${story.slug}`} className="underline underline-offset-2">
+          {story.title}
+        </Link>
+      </p>
+      <h1 id="withdrawn-heading" className="font-serif text-3xl font-bold">
+        Withdrawn from publication
+      </h1>
+      <section aria-label="Why it was withdrawn" className="max-w-prose rounded border border-zinc-600 p-3 dark:border-zinc-300">
+        <p>
+          This item was withdrawn from publication on{" "}
+          <time dateTime={withdrawn.withdrawnAt.toISOString()}>{formatPublished(withdrawn.withdrawnAt, "DAY", story.timeZone)}</time>.
+        </p>
+        <p className="mt-2" data-testid="withdrawal-note">
+          {withdrawn.withdrawalNote}
+        </p>
+      </section>
+      <p className="max-w-prose text-sm text-zinc-700 dark:text-zinc-300">
+        It no longer appears on the timeline, in feeds or in the API. Unlike a retracted item, which stays on the timeline marked as
+        wrong, a withdrawn item is not shown at all.
+      </p>
     </article>
   );
 }

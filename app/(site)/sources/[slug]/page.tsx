@@ -7,6 +7,7 @@ import { syndicationAlternates } from "@/lib/feeds/links";
 import { listTimeline, PAGE_SIZE, TOTAL_COUNT_LIMIT } from "@/lib/events/queries";
 import { getSourceBySlug } from "@/lib/sources/queries";
 import { getFacetSummary } from "@/lib/reader/facets";
+import { redirectIfMoved } from "@/lib/redirects";
 import { resolveTimelineView } from "@/lib/view/resolve";
 import type { RawSearchParams } from "@/lib/url";
 
@@ -14,8 +15,12 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearc
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
-  const source = await getSourceBySlug((await params).slug);
-  if (!source) notFound();
+  const slug = (await params).slug;
+  const source = await getSourceBySlug(slug);
+  if (!source) {
+    await redirectIfMoved("Source", slug, (to) => `/sources/${to}`);
+    notFound();
+  }
   return {
     title: source.name,
     description: `${source.name}: what it is, and every event on Sourceline that cites it.`,
@@ -28,8 +33,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SourcePage({ params, searchParams }: Props) {
   await connection();
-  const source = await getSourceBySlug((await params).slug);
-  if (!source) notFound();
+  const slug = (await params).slug;
+  const source = await getSourceBySlug(slug);
+  if (!source) {
+    await redirectIfMoved("Source", slug, (to) => `/sources/${to}`, await searchParams);
+    notFound();
+  }
   // The source is fixed: other source values in the address are replaced, not combined. A source
   // spans stories: each story's "as of" cut-off is the end of the day in its own zone.
   const view = await resolveTimelineView({ type: "source", slug: source.slug }, await searchParams);

@@ -4,14 +4,19 @@ import { notFound } from "next/navigation";
 import { StoryTimeline } from "@/components/timeline/story-timeline";
 import { syndicationAlternates } from "@/lib/feeds/links";
 import { getStoryBySlug } from "@/lib/stories/queries";
+import { redirectIfMoved } from "@/lib/redirects";
 import type { RawSearchParams } from "@/lib/url";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
-  const story = await getStoryBySlug((await params).slug);
-  if (!story) notFound();
+  const slug = (await params).slug;
+  const story = await getStoryBySlug(slug);
+  if (!story) {
+    await redirectIfMoved("Story", slug, (to) => `/stories/${to}`);
+    notFound();
+  }
   return {
     title: story.title,
     description: story.description,
@@ -24,7 +29,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function StoryPage({ params, searchParams }: Props) {
   await connection();
-  const story = await getStoryBySlug((await params).slug);
-  if (!story) notFound();
+  const slug = (await params).slug;
+  const story = await getStoryBySlug(slug);
+  if (!story) {
+    await redirectIfMoved("Story", slug, (to) => `/stories/${to}`, await searchParams);
+    notFound();
+  }
   return <StoryTimeline story={story} path={`/stories/${story.slug}`} searchParams={await searchParams} />;
 }

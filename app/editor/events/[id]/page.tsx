@@ -8,17 +8,20 @@ import { ATTRIBUTION_LABEL, CLAIM_STATUS_LABEL, EVENT_STATUS_LABEL, RELATION_LAB
 import {
   addCitationAction,
   addRelationAction,
+  deleteDraftAction,
   linkClaimAction,
+  mergeEventAction,
+  publishEventAction,
   removeCitationAction,
   removeRelationAction,
   retractEventAction,
-  setPublishedAction,
   unlinkClaimAction,
   updateCitationAction,
   updateEventAction,
+  withdrawEventAction,
 } from "@/lib/editor/actions/events";
 import { eventToFormValues, instantToLocal } from "@/lib/editor/event-form";
-import { getEditorEvent, listActorsForEditor, listClaimsForEditor, listSourcesForEditor } from "@/lib/editor/queries";
+import { editorEventState, getEditorEvent, getMergedInto, listActorsForEditor, listClaimsForEditor, listSourcesForEditor } from "@/lib/editor/queries";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
 
@@ -33,12 +36,18 @@ export default async function EditEventPage({ params, searchParams }: Props) {
   const event = await getEditorEvent(id);
   if (!event) notFound();
   const { saved } = await searchParams;
-  const [actors, sources, claims] = await Promise.all([listActorsForEditor(), listSourcesForEditor(), listClaimsForEditor(event.story.id)]);
+  const [actors, sources, claims, mergedInto] = await Promise.all([
+    listActorsForEditor(),
+    listSourcesForEditor(),
+    listClaimsForEditor(event.story.id),
+    event.withdrawnAt ? getMergedInto(event.id) : null,
+  ]);
   const sourceOptions = sources.map((s) => ({ value: s.id, label: s.name }));
   const actorOptions = actors.map((a) => ({ value: a.id, label: a.title ? `${a.name}, ${a.title}` : a.name }));
   const citationOptions = event.citations.map((c, i) => ({ value: c.id, label: `#${i + 1} ${c.source.name}${c.title ? `: ${c.title}` : ""}` }));
   const hidden = { id: event.id, version: String(event.version) };
-  const state = event.retractedAt ? "Retracted" : event.published ? "Published" : "Draft";
+  const state = editorEventState(event);
+  const isDraft = !event.published && !event.publishedAt && !event.withdrawnAt;
   const removeFields: FieldSpec[] = [{ kind: "text", name: "reason", label: "Reason (revision log)" }];
 
   return (
@@ -49,7 +58,7 @@ export default async function EditEventPage({ params, searchParams }: Props) {
         </p>
         <h1 className="font-serif text-2xl font-bold">{event.headline}</h1>
         <p className="flex gap-4 text-sm">
-          {event.published ? (
+          {event.published || event.withdrawnAt ? (
             <Link href={`/events/${event.slug}`} className="underline">
               Public permalink
             </Link>
@@ -69,32 +78,64 @@ export default async function EditEventPage({ params, searchParams }: Props) {
         <h2 id="fields-h" className={h2}>
           Event
         </h2>
-        <EditorForm
-          action={updateEventAction}
-          idPrefix="event"
-          submitLabel="Save event"
-          hidden={hidden}
-          initial={eventToFormValues(event)}
-          fields={[...eventFields(actors.map((a) => ({ value: a.id, label: a.name }))), ...changeNoteFields]}
-        />
+        {event.withdrawnAt ? (
+          <p>Withdrawn from publication: its fields are no longer edited.</p>
+        ) : (
+          <EditorForm
+            action={updateEventAction}
+            idPrefix="event"
+            submitLabel="Save event"
+            hidden={hidden}
+            initial={eventToFormValues(event)}
+            fields={[...eventFields(actors.map((a) => ({ value: a.id, label: a.name }))), ...changeNoteFields]}
+          />
+        )}
       </section>
 
       <section aria-labelledby="publish-h" className={section}>
         <h2 id="publish-h" className={h2}>
           Publication
         </h2>
-        {event.retractedAt ? (
+        {event.withdrawnAt ? (
+          <p data-testid="withdrawn">
+            Withdrawn from publication on {event.withdrawnAt.toISOString().slice(0, 10)}: {event.withdrawalNote}
+            {mergedInto ? (
+              <>
+                {" "}
+                Merged into{" "}
+                <Link href={`/editor/events/${mergedInto.id}`} className="underline">
+                  {mergedInto.headline}
+                </Link>
+                ; its slug and id lead there.
+              </>
+            ) : null}
+          </p>
+        ) : event.published ? (
           <p>
-            Retracted: {event.retractionNote}
+            Published{event.retractedAt ? `, and retracted: ${event.retractionNote}` : ""}. A published event is never deleted nor
+            unpublished: it can be withdrawn below.
           </p>
         ) : (
-          <EditorForm
-            action={setPublishedAction}
-            idPrefix="publish"
-            submitLabel={event.published ? "Unpublish (back to draft)" : "Publish"}
-            hidden={{ ...hidden, publish: event.published ? "false" : "true" }}
-            fields={[{ kind: "text", name: "reason", label: "Reason (revision log)" }]}
-          />
+          <>
+            <EditorForm
+              action={publishEventAction}
+              idPrefix="publish"
+              submitLabel="Publish"
+              hidden={hidden}
+              fields={[{ kind: "text", name: "reason", label: "Reason (revision log)" }]}
+            />
+            {isDraft ? (
+              <EditorForm
+                action={deleteDraftAction}
+                idPrefix="delete-draft"
+                title="Delete this draft"
+                submitLabel="Delete draft"
+                danger
+                hidden={hidden}
+                fields={[{ kind: "text", name: "reason", label: "Reason (revision log)", hint: "A draft was never public: it is deleted for good, and the revision log keeps what it was." }]}
+              />
+            ) : null}
+          </>
         )}
       </section>
 
@@ -236,7 +277,7 @@ export default async function EditEventPage({ params, searchParams }: Props) {
             Retract
           </h2>
           <p className="text-sm">
-            A published event is never deleted. Retracting keeps it at its permalink, labelled “Retracted”, with your public reason.
+            The item was wrong. Retracting keeps it on the timeline and at its permalink, labelled “Retracted”, with your public reason.
           </p>
           <EditorForm
             action={retractEventAction}
@@ -245,6 +286,50 @@ export default async function EditEventPage({ params, searchParams }: Props) {
             danger
             hidden={hidden}
             fields={[{ kind: "textarea", name: "retractionNote", label: "Public reason for the retraction", rows: 2, required: true }]}
+          />
+        </section>
+      ) : null}
+
+      {event.published ? (
+        <section aria-labelledby="withdraw-h" className={section}>
+          <h2 id="withdraw-h" className={h2}>
+            Withdraw from publication
+          </h2>
+          <p className="text-sm">
+            For an item that must not stay published (legal reasons, say). It leaves the timeline, feeds, lists and search; its permalink
+            stays and says when and why, with your public note; the API answers 410 Gone. A withdrawn item is never published again. For a
+            duplicate, merge it instead (below).
+          </p>
+          <EditorForm
+            action={withdrawEventAction}
+            idPrefix="withdraw"
+            submitLabel="Withdraw event"
+            danger
+            hidden={hidden}
+            fields={[{ kind: "textarea", name: "withdrawalNote", label: "Public note: why it was withdrawn", rows: 2, required: true }]}
+          />
+        </section>
+      ) : null}
+
+      {!event.withdrawnAt && !event.retractedAt ? (
+        <section aria-labelledby="merge-h" className={section}>
+          <h2 id="merge-h" className={h2}>
+            Merge into another event
+          </h2>
+          <p className="text-sm">
+            When this event duplicates another of the story. Its citations, stances, actors, tags, relations and corrections move to the
+            event you keep; this one is withdrawn, and its permalink (slug and id) leads to the kept event for good.
+          </p>
+          <EditorForm
+            action={mergeEventAction}
+            idPrefix="merge"
+            submitLabel="Merge into the kept event"
+            danger
+            hidden={hidden}
+            fields={[
+              { kind: "text", name: "keep", label: "Event to keep (slug or id)", required: true },
+              { kind: "textarea", name: "withdrawalNote", label: "Public note (optional)", rows: 2, hint: "Shown to mirrors; by default “A duplicate of …, merged into it.”" },
+            ]}
           />
         </section>
       ) : null}
