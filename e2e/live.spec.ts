@@ -131,9 +131,12 @@ test("since the last visit: new events and changed verdicts are marked from loca
   // A remembered visit from before the story's events were published, when the report stood as
   // denied: the cached page itself is the same for every reader.
   await page.goto(STORY_PATH);
+  const key = `sourceline:last-visit:${LIVE.story}`;
+  // The page remembers this visit once hydrated: replace that record, not have it replace ours.
+  await page.waitForFunction((k) => window.localStorage.getItem(k) !== null, key);
   await page.evaluate(
     ({ key, report }) => window.localStorage.setItem(key, JSON.stringify({ at: Date.parse("2020-01-01T00:00:00Z"), standings: { [report]: "Denied" } })),
-    { key: `sourceline:last-visit:${LIVE.story}`, report: (await page.locator(`article#${LIVE.report}`).getAttribute("data-event-id"))! },
+    { key, report: (await page.locator(`article#${LIVE.report}`).getAttribute("data-event-id"))! },
   );
   await page.reload();
   const since = page.getByRole("region", { name: "Since your last visit" });

@@ -16,6 +16,7 @@ export function WhereThingsStand({
   claimsHref,
   headingLevel = 2,
   id = "where-things-stand",
+  regionLabel,
 }: {
   standings: readonly Standing[];
   asOf?: AsOf;
@@ -23,10 +24,12 @@ export function WhereThingsStand({
   claimsHref?: string;
   headingLevel?: 2 | 3;
   id?: string;
+  /** The region's name when a page holds several (the list of stories): otherwise its heading. */
+  regionLabel?: string;
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <section aria-labelledby={id} className="min-w-0 rounded-lg border border-zinc-300 px-3 py-2 dark:border-zinc-700" data-where-things-stand="">
+    <section {...(regionLabel ? { "aria-label": regionLabel } : { "aria-labelledby": id })} className="min-w-0 rounded-lg border border-zinc-300 px-3 py-2 dark:border-zinc-700" data-where-things-stand="">
       <div className="flex flex-wrap items-baseline justify-between gap-x-3">
         <Heading id={id} className="text-xs font-bold uppercase tracking-wide text-zinc-700 dark:text-zinc-300">
           Where things stand{asOf ? ` as of ${formatIsoDay(asOf.day)}` : ""}

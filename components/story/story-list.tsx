@@ -33,6 +33,7 @@ export function StoryList({ stories }: { stories: { story: StoryListing; standin
                 standings={standings}
                 headingLevel={3}
                 id={`stands-${story.slug}`}
+                regionLabel={`Where ${story.title} stands`}
                 claimsHref={story.isDefault ? "/claims" : `/stories/${story.slug}/claims`}
               />
             </div>
