@@ -5,5 +5,8 @@ export async function register(): Promise<void> {
     // headers from untrusted clients): lib/http/install-request-guard.ts.
     const { installRequestGuard } = await import("./lib/http/install-request-guard");
     installRequestGuard();
+    // On PostgreSQL, hears other instances' changes (page cache, live streams): lib/live/notify.ts.
+    const { startChangeListener } = await import("./lib/live/notify");
+    void startChangeListener();
   }
 }

@@ -50,6 +50,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       CHECKPOINT_DISABLE: "1",
       E2E_PORT: String(PORT),
+      // The live stream's heartbeat, short enough for e2e/live.spec.ts to hear one.
+      LIVE_HEARTBEAT_SECONDS: "1",
       ...(process.env.E2E_DATABASE_URL ? { E2E_DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
     },
   },

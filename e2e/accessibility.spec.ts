@@ -18,6 +18,8 @@ const PAGES: { name: string; path: string; status: number }[] = [
 
 for (const { name, path, status } of PAGES) {
   test(`no axe violations on ${name} (${path}), light and dark`, async ({ page }) => {
+    // Two full axe runs on a long page: slow on a small, shared machine.
+    test.setTimeout(90_000);
     await page.emulateMedia({ colorScheme: "light" });
     const response = await page.goto(path);
     expect(response?.status()).toBe(status);

@@ -92,7 +92,8 @@ test("an editor creates a story, chooses its main claim, concludes it and moves 
   await expect(card.getByTestId("story-state")).toHaveText("Concluded");
   await expect(card).toContainText("0 events");
   await expect(card.getByRole("link", { name: claimText })).toBeVisible();
-  await expect(card.locator("[data-claim-status]")).toHaveText(/Media-reported, not confirmed/);
+  await expect(card.locator("[data-claim-status]")).toHaveAttribute("data-claim-status", "REPORTED");
+  await expect(card.locator(".standing-verdict")).toHaveText(/^media-reported since .+, not officially confirmed$/);
   await expectNoAxeViolations(page, "/stories");
   await page.goto("/");
   await expect(page.getByRole("region", { name: "Other stories" }).getByRole("link", { name: title })).toBeVisible();

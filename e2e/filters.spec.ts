@@ -6,6 +6,7 @@ import {
   expectItems,
   filterForm,
   openFilterGroup,
+  openMoreFilters,
   resultCount,
   timelineItems,
   waitForEnhancedForm,
@@ -48,6 +49,7 @@ test("status, text and their combination with a source narrow the timeline", asy
   await page.goto("/?status=declined");
   await expectItems(page, [SEED.zelenskyy, SEED.noPolicyUpdates]);
   await expect(resultCount(page)).toHaveText("2 events match the filters");
+  await openMoreFilters(page);
   await expect(filterForm(page).getByRole("checkbox", { name: "Declined" })).toBeChecked();
 
   // Every word, in a quote as well as the headline or summary, ignoring case.

@@ -20,27 +20,34 @@ export function RelatedEvents({
   relations,
   asOf = null,
   showNotes = false,
+  limit,
+  moreHref,
 }: {
   relations: readonly Relation[];
   asOf?: AsOf;
   showNotes?: boolean;
+  /** Show at most this many; the rest are counted, with a link to where they all are. */
+  limit?: number;
+  moreHref?: string;
 }) {
   if (relations.length === 0) return null;
   const sorted = [...relations].sort((a, b) => a.event.timelineKey.localeCompare(b.event.timelineKey));
+  const shown = limit !== undefined && sorted.length > limit + 1 ? sorted.slice(0, limit) : sorted;
+  const hidden = sorted.length - shown.length;
   return (
     <ul className="mt-2 space-y-1 text-sm" aria-label="Related events">
-      {sorted.map((r) => {
+      {shown.map((r) => {
         const status = briefStatusAt<EventStatusValue>(r.event, asOf?.cutoff ?? null);
         return (
-          <li key={`${r.direction}-${r.type}-${r.event.id}`} className="text-zinc-700 dark:text-zinc-300">
-            <span className="font-medium text-zinc-900 dark:text-zinc-100">
+          <li key={`${r.direction}-${r.type}-${r.event.id}`} className="meta">
+            <span className="em">
               {relationText(r.type, r.direction)}
               {r.direction === "incoming" && who(r.event) ? ` ${who(r.event)}` : ""}
             </span>
             {": "}
             <Link
               href={withAsOf(`/events/${r.event.slug}`, asOf)}
-              className="underline decoration-zinc-400 underline-offset-2 hover:decoration-2"
+              className="lnk hover:decoration-2"
             >
               {r.event.headline}
             </Link>
@@ -56,6 +63,17 @@ export function RelatedEvents({
           </li>
         );
       })}
+      {hidden > 0 ? (
+        <li>
+          {moreHref ? (
+            <Link href={moreHref} className="lnk">
+              {hidden} more related events
+            </Link>
+          ) : (
+            `${hidden} more related events`
+          )}
+        </li>
+      ) : null}
     </ul>
   );
 }

@@ -30,15 +30,15 @@ export function SourceList({
         return (
           <span key={c.source.slug}>
             {i > 0 ? "; " : ""}
-            <a href={sourceHref(c.source.slug)} className="underline decoration-zinc-400 underline-offset-2">
+            <a href={sourceHref(c.source.slug)} className="lnk">
               {c.source.name}
             </a>
-            {words ? <span className="text-zinc-700 dark:text-zinc-300"> ({words})</span> : null}
+            {words ? <span className="meta"> ({words})</span> : null}
           </span>
         );
       })}
       {bySource.length > 1 ? (
-        <span className="text-zinc-700 dark:text-zinc-300">
+        <span className="meta">
           {" "}
           · {independent.independent} independent {independent.independent === 1 ? "voice" : "voices"}
         </span>

@@ -1,17 +1,17 @@
 import Link from "next/link";
-import { ClaimStatusPill } from "@/components/claim/claim-status-pill";
+import { WhereThingsStand } from "@/components/reader/where-things-stand";
 import { formatPublished } from "@/lib/dates";
 import { STORY_STATE_LABEL } from "@/lib/domain";
-import type { MainClaim } from "@/lib/stories/main-claims";
+import type { Standing } from "@/lib/reader/where-things-stand";
 import type { StoryListing, StorySummary } from "@/lib/stories/queries";
 
 export const storyPath = (s: { slug: string; isDefault: boolean }) => (s.isDefault ? "/" : `/stories/${s.slug}`);
 
 /** Every story for readers: its state, last update, size, and where its main claims stand now. */
-export function StoryList({ stories }: { stories: { story: StoryListing; claims: MainClaim[] }[] }) {
+export function StoryList({ stories }: { stories: { story: StoryListing; standings: Standing[] }[] }) {
   return (
     <ol className="space-y-6">
-      {stories.map(({ story, claims }) => (
+      {stories.map(({ story, standings }) => (
         <li key={story.id} className="rounded border border-zinc-300 p-4 dark:border-zinc-700">
           <h2 id={`story-${story.slug}`} className="font-serif text-2xl font-bold leading-tight">
             <Link href={storyPath(story)} className="underline underline-offset-2">
@@ -27,21 +27,16 @@ export function StoryList({ stories }: { stories: { story: StoryListing; claims:
             {story.isDefault ? " · on the front page" : ""}
           </p>
           <p className="mt-2 max-w-prose">{story.description}</p>
-          {claims.length > 0 ? (
-            <section aria-label={`Main claims of ${story.title}`} className="mt-3">
-              <h3 className="text-sm font-semibold uppercase tracking-wide text-zinc-700 dark:text-zinc-300">Main claims, as they stand now</h3>
-              <ul className="mt-2 space-y-2">
-                {claims.map((c) => (
-                  <li key={c.id} className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
-                    <ClaimStatusPill status={c.status} className="text-sm" />
-                    <Link href={`/claims/${c.slug}`} className="underline underline-offset-2">
-                      {c.text}
-                    </Link>
-                    {c.scope ? <span className="text-sm text-zinc-700 dark:text-zinc-300">({c.scope})</span> : null}
-                  </li>
-                ))}
-              </ul>
-            </section>
+          {standings.length > 0 ? (
+            <div className="mt-3">
+              <WhereThingsStand
+                standings={standings}
+                headingLevel={3}
+                id={`stands-${story.slug}`}
+                regionLabel={`Where ${story.title} stands`}
+                claimsHref={story.isDefault ? "/claims" : `/stories/${story.slug}/claims`}
+              />
+            </div>
           ) : null}
         </li>
       ))}

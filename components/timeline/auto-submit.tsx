@@ -1,21 +1,37 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
+
+const KEEP_OPEN = "sourceline:filters-open";
 
 /**
  * Progressive enhancement for the filter form: with JavaScript, choosing a checkbox, a select
  * option or a date applies the filters at once, and empty fields are left out of the address.
- * Without it, the form's button does the same with every field.
+ * Without it, the form's button does the same with every field. The filtered view is a new
+ * document: the folded filters the reader was choosing in are open again on it.
  */
-export function AutoSubmit() {
-  const marker = useRef<HTMLSpanElement>(null);
+export function AutoSubmit({ formId }: { formId: string }) {
   useEffect(() => {
-    const form = marker.current?.closest("form");
-    if (!form) return;
+    const form = document.getElementById(formId);
+    if (!(form instanceof HTMLFormElement)) return;
+    try {
+      if (window.sessionStorage.getItem(KEEP_OPEN) === "1") form.querySelector("details.filters")?.setAttribute("open", "");
+      window.sessionStorage.removeItem(KEEP_OPEN);
+    } catch {
+      // no session storage: the filters stay folded
+    }
+    const submit = () => {
+      try {
+        window.sessionStorage.setItem(KEEP_OPEN, "1");
+      } catch {
+        // as above
+      }
+      form.requestSubmit();
+    };
     const onChange = (e: Event) => {
       const t = e.target;
-      if (t instanceof HTMLInputElement && (t.type === "checkbox" || t.type === "date")) form.requestSubmit();
-      else if (t instanceof HTMLSelectElement) form.requestSubmit();
+      if (t instanceof HTMLInputElement && (t.type === "checkbox" || t.type === "date")) submit();
+      else if (t instanceof HTMLSelectElement) submit();
     };
     // Empty fields stay out of the address, so shared links read "?source=axios", not
     // "?q=&source=axios&kind=&…". Runs in the capture phase, before the form is serialised.
@@ -34,6 +50,6 @@ export function AutoSubmit() {
       form.removeEventListener("change", onChange);
       form.removeEventListener("submit", onSubmit, { capture: true });
     };
-  }, []);
-  return <span ref={marker} hidden />;
+  }, [formId]);
+  return null;
 }

@@ -7,6 +7,7 @@ import { seedStory } from "../../lib/seed/seed-story";
 import { importStory } from "../../lib/import/import-story";
 import { truthStory } from "../../lib/testing/truth-story";
 import { seedEditorFixtures } from "./seed-editor";
+import { seedReaderFixtures } from "./seed-reader";
 import { seedIntakeFixtures } from "./seed-intake";
 import { seedDeskFixtures } from "./seed-desk";
 
@@ -131,6 +132,7 @@ async function main() {
   await seedIntakeFixtures(db);
   await seedDeskFixtures(db);
   await seedLifecycleStory();
+  await seedReaderFixtures(db);
   // The truth-through-time fixture (lib/testing/truth-story.ts), through the importer.
   await importStory(db, truthStory(), { fileName: "truth-story.json" });
   console.log(`E2E database ready: seed story, ${PAGINATION_EVENTS} pagination events, lifecycle story, truth-through-time fixture.`);

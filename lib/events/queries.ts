@@ -45,6 +45,8 @@ export const timelineEventSelect = {
   knownFrom: true,
   retractedAt: true,
   retractionNote: true,
+  // When it went public on the site (a reader's "new since your last visit").
+  publishedAt: true,
   statusPeriods: { select: { status: true, validFrom: true, validTo: true } },
   citations: { orderBy: { position: "asc" }, select: citationFactsSelect },
   actors: {

@@ -29,7 +29,6 @@ import { createEvent, refreshEvents } from "./write";
 
 const SEEDS = (process.env.REPLAY_SEEDS ?? "11,23,37,41,59,73").split(",").map(Number);
 const INSTANTS_PER_STORY = 4;
-const DAY = 86_400_000;
 const BASE = Date.parse("2025-01-06T00:00:00.000Z");
 
 type CitationSpec = {

@@ -11,6 +11,9 @@
 //            --scale (issue 14: uncached renders at c=10 and c=50 on the 1M story, nginx in front of
 //            two instances, exports of the 1M story with peak RSS, import rate; needs the 1M
 //            databases) --scale-parts=spike,shared-cache,export,import (a subset)
+//            --no-reader (skip the reading-a-story sections: scripts/bench/reader.ts)
+//            --reader-only (only those: the strip's query on each dataset, page weight, paint,
+//            Lighthouse and live streams; the datasets are still generated when missing)
 //
 // Everything stays on loopback: next start on port 3500-3599, databases under .bench/ and in
 // bench_* PostgreSQL databases (BENCH_POSTGRES_URL, default postgresql://app:app@127.0.0.1:5432/postgres).
@@ -23,6 +26,8 @@ import { listTimeline, PAGE_SIZE, TOTAL_COUNT_LIMIT } from "../../lib/events/que
 import { measureBaseline } from "./baseline-sql";
 import { BENCH_DIR, postgresBaseUrl, prepareDatabase, type DbKind, type PreparedDatabase } from "./datasets";
 import { FILTERS, measureLatency, pointAppAt } from "./latency";
+import { measureLighthouse } from "./lighthouse";
+import { emptyReaderReport, measureGlance, measurePaint, measureStreams, measureWeight } from "./reader";
 import { machineInfo, renderConsole, renderMarkdown, type Report } from "./report";
 import { emptyScale } from "./scale";
 import { runScale } from "./scale-run";
@@ -48,7 +53,12 @@ const pgSizeLabels = option("sizes-postgresql")?.toLowerCase().split(",") ?? siz
 for (const s of [...sizeLabels, ...pgSizeLabels]) if (!SIZES[s]) throw new Error(`Unknown size ${s}; use ${Object.keys(SIZES).join(", ")}`);
 const kinds = (option("db") ?? "sqlite,postgresql").split(",") as DbKind[];
 const port = Number(process.env.BENCH_PORT || 3517);
+const readerOnly = flag("reader-only");
+const withReader = !flag("no-reader");
 const log = (m: string) => console.log(`[bench] ${m}`);
+
+/** Ends the server section early in a --reader-only run. */
+class ReaderOnlyDone extends Error {}
 
 async function postgresReachable(): Promise<boolean> {
   const c = new pg.Client({ connectionString: postgresBaseUrl(), connectionTimeoutMillis: 3000 });
@@ -86,6 +96,7 @@ async function main() {
     timelineJs: timelineJsBytes(),
     buildSeconds: null,
     scale: emptyScale(),
+    reader: emptyReaderReport(),
   };
   log(`machine: ${Object.values(report.machine).join(" · ")}`);
 
@@ -116,6 +127,11 @@ async function main() {
         report.machine.SQLite = `${(mem.prepare("SELECT sqlite_version() AS v").get() as { v: string }).v} (better-sqlite3)`;
         mem.close();
       }
+      if (withReader) {
+        log(`${kind} ${label}: the story at a glance against the list query…`);
+        report.reader!.glance.push(...(await measureGlance(db, smoke ? { warmup: 1, runs: 3 } : { warmup: 3, runs: 15 })));
+      }
+      if (readerOnly) continue;
       log(`${kind} ${label}: measuring latency…`);
       const results = await measureLatency(db, smoke ? { warmup: 1, runs: 3 } : { warmup: 5, runs: 30 });
       report.latency.push(...results);
@@ -148,6 +164,44 @@ async function main() {
     report.buildSeconds = buildApp({ reuse: flag("reuse-build"), log });
     const server = await startServer(serverDb.url, port);
     try {
+      if (withReader) {
+        const r = report.reader!;
+        log("reader: page weight…");
+        r.weight = await measureWeight(server.url, [
+          { name: "default timeline (5,000 events, first 50)", path: "/" },
+          { name: "50-event story", path: "/stories/bench-50" },
+          { name: "500-event story (first 50)", path: "/stories/bench-500" },
+          { name: "default timeline, compact view", path: "/?view=compact" },
+        ]);
+        log("reader: first event painted, app against its static no-script copy…");
+        const browser = await launchChromium();
+        try {
+          r.paint = await measurePaint(
+            browser,
+            server.url,
+            [
+              { name: "50 events", path: "/stories/bench-50" },
+              { name: "500 events", path: "/stories/bench-500" },
+            ],
+            smoke ? 1 : 7,
+            port + 2,
+          );
+        } finally {
+          await browser.close();
+        }
+        if (!smoke) {
+          log("reader: Lighthouse mobile…");
+          r.lighthouse = await measureLighthouse(
+            server.url,
+            [
+              { name: "50-event story", path: "/stories/bench-50" },
+              { name: "500-event story", path: "/stories/bench-500" },
+            ],
+            3,
+          );
+        }
+      }
+      if (readerOnly) throw new ReaderOnlyDone();
       log("throughput…");
       const s5 = serverDb.dataset.sourceSlugs[4]!;
       report.throughput = await measureThroughput(
@@ -191,8 +245,17 @@ async function main() {
       } finally {
         await browser.close();
       }
+    } catch (e) {
+      if (!(e instanceof ReaderOnlyDone)) throw e;
     } finally {
       await server.stop();
+    }
+    if (withReader && kinds.includes("postgresql") && (await postgresReachable())) {
+      const live = await prepareDatabase("postgresql", "live", [{ slug: "bench-live", events: 500, isDefault: true }], { log });
+      const streams = smoke ? 50 : 1_000;
+      log(`reader: ${streams} live streams on PostgreSQL…`);
+      report.reader!.streams = await measureStreams(live, port + 3, streams, log);
+      await disconnectDb();
     }
   }
 
@@ -217,6 +280,22 @@ async function main() {
       exports: report.scale!.exports.length ? report.scale!.exports : ps.exports,
       imports: report.scale!.imports.length ? report.scale!.imports : ps.imports,
     };
+    if (previous.reader) {
+      const r = report.reader!;
+      const measuredGlance = new Set(r.glance.map((g) => `${g.kind}|${g.size}`));
+      r.glance = [...previous.reader.glance.filter((g) => !measuredGlance.has(`${g.kind}|${g.size}`)), ...r.glance];
+      if (r.weight.length === 0) r.weight = previous.reader.weight;
+      if (r.paint.length === 0) r.paint = previous.reader.paint;
+      if (r.lighthouse.length === 0) r.lighthouse = previous.reader.lighthouse;
+      r.streams ??= previous.reader.streams;
+    }
+    if (readerOnly) {
+      report.latency = previous.latency;
+      report.throughput = previous.throughput;
+      report.browser = previous.browser;
+      report.bytes = previous.bytes;
+      report.noJs = previous.noJs;
+    }
     if (flag("no-server")) {
       report.throughput = previous.throughput;
       report.browser = previous.browser;

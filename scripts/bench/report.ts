@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import type { FILTERS, LatencyResult } from "./latency";
 import { renderScaleMarkdown, scaleTargetLines, type ScaleResults } from "./scale";
 import type { BrowserResult, BytesResult, ThroughputResult } from "./server";
+import { renderReaderMarkdown, type ReaderReport } from "./reader";
 
 export type Report = {
   smoke: boolean;
@@ -22,6 +23,8 @@ export type Report = {
   buildSeconds: number | null;
   /** Issue 14's measurements (scripts/bench/scale.ts); absent in reports from before it. */
   scale?: ScaleResults;
+  /** Reading a story: scripts/bench/reader.ts. */
+  reader?: ReaderReport;
 };
 
 // TimelineJS 3.9.11 in headless Debian Chromium, median of 3 (the issue's peer figures).
@@ -251,6 +254,8 @@ export function renderMarkdown(r: Report, filters: typeof FILTERS): string {
   }
   const scale = renderScaleMarkdown(r.scale, r.latency);
   if (scale) out.push(scale, "");
+  const reader = renderReaderMarkdown(r.reader);
+  if (reader) out.push(reader);
   // The hand-written reading of the numbers (what explains each miss), kept beside the code.
   const analysis = path.join(path.dirname(fileURLToPath(import.meta.url)), "analysis.md");
   if (!r.smoke && existsSync(analysis)) out.push(readFileSync(analysis, "utf8").trim(), "");

@@ -1,7 +1,7 @@
 import { connection } from "next/server";
 import type { Metadata } from "next";
 import { StoryList } from "@/components/story/story-list";
-import { listMainClaims } from "@/lib/stories/main-claims";
+import { whereThingsStand } from "@/lib/reader/where-things-stand";
 import { listStoriesWithCounts, readerOrder } from "@/lib/stories/queries";
 
 export const metadata: Metadata = {
@@ -13,7 +13,7 @@ export const metadata: Metadata = {
 export default async function StoriesPage() {
   await connection();
   const stories = (await listStoriesWithCounts()).sort(readerOrder);
-  const withClaims = await Promise.all(stories.map(async (story) => ({ story, claims: await listMainClaims(story.id, null) })));
+  const withClaims = await Promise.all(stories.map(async (story) => ({ story, standings: await whereThingsStand(story.id, null, story.timeZone) })));
   return (
     <div className="space-y-4">
       <header>

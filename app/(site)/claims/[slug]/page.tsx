@@ -136,10 +136,11 @@ export default async function ClaimPage({ params, searchParams }: Props) {
           Status history
         </h2>
         <p className="text-sm text-zinc-700 dark:text-zinc-300">Every change is kept; none is ever overwritten.</p>
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
+        <div className="mt-2">
+          {/* On a phone each change is a block of labelled lines, so no column is cut off. */}
+          <table className="block w-full border-collapse text-left text-sm sm:table">
             <caption className="sr-only">Status changes of the claim, oldest first</caption>
-            <thead>
+            <thead className="sr-only sm:not-sr-only sm:table-header-group">
               <tr className="border-b border-zinc-300 dark:border-zinc-700">
                 <th scope="col" className="py-1 pr-3">
                   Known
@@ -155,14 +156,16 @@ export default async function ClaimPage({ params, searchParams }: Props) {
                 </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className="block sm:table-row-group">
               {history.map((h) => (
-                <tr key={h.id} className="border-b border-zinc-200 align-top dark:border-zinc-800">
-                  <td className="py-1 pr-3 whitespace-nowrap">{formatPublished(h.knownAt, "DAY", zone)}</td>
-                  <td className="py-1 pr-3">
+                <tr key={h.id} className="block border-b border-zinc-200 py-1 align-top sm:table-row sm:py-0 dark:border-zinc-800">
+                  <td className="block sm:table-cell sm:py-1 sm:pr-3 sm:whitespace-nowrap"><span className="font-semibold sm:hidden">Known: </span>{formatPublished(h.knownAt, "DAY", zone)}</td>
+                  <td className="block sm:table-cell sm:py-1 sm:pr-3">
+                    <span className="font-semibold sm:hidden">Change: </span>
                     {h.fromStatus ? CLAIM_STATUS_LABEL[h.fromStatus] : "New claim"} → {CLAIM_STATUS_LABEL[h.toStatus]}
                   </td>
-                  <td className="py-1 pr-3">
+                  <td className="block sm:table-cell sm:py-1 sm:pr-3">
+                    <span className="font-semibold sm:hidden">Evidence: </span>
                     {h.evidenceCitation ? (
                       h.evidenceCitation.event.published ? (
                         <Link href={withAsOf(`/events/${h.evidenceCitation.event.slug}`, asOf)} className="underline underline-offset-2">
@@ -175,7 +178,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
                       "None"
                     )}
                   </td>
-                  <td className="py-1">{h.reason}</td>
+                  <td className="block break-words sm:table-cell sm:py-1"><span className="font-semibold sm:hidden">Reason: </span>{h.reason}</td>
                 </tr>
               ))}
             </tbody>

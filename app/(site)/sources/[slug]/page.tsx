@@ -6,8 +6,8 @@ import { SOURCE_KIND_LABEL } from "@/lib/domain";
 import { syndicationAlternates } from "@/lib/feeds/links";
 import { listTimeline, PAGE_SIZE, TOTAL_COUNT_LIMIT } from "@/lib/events/queries";
 import { getSourceBySlug } from "@/lib/sources/queries";
+import { getFacetSummary } from "@/lib/reader/facets";
 import { redirectIfMoved } from "@/lib/redirects";
-import { getStoryFacets } from "@/lib/stories/queries";
 import { resolveTimelineView } from "@/lib/view/resolve";
 import type { RawSearchParams } from "@/lib/url";
 
@@ -44,7 +44,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const view = await resolveTimelineView({ type: "source", slug: source.slug }, await searchParams);
   if (!view) notFound();
   const { query, scope, asOf, zone } = view;
-  const [page, facets] = await Promise.all([listTimeline(scope, query, PAGE_SIZE, { countLimit: TOTAL_COUNT_LIMIT }), getStoryFacets(null)]);
+  const [page, facets] = await Promise.all([listTimeline(scope, query, PAGE_SIZE, { countLimit: TOTAL_COUNT_LIMIT }), getFacetSummary(null, query)]);
   return (
     <>
       <header className="mb-4">

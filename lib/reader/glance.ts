@@ -1,0 +1,221 @@
+import "server-only";
+import { addDays, localDay } from "../dates";
+import type { Prisma } from "../../generated/prisma-sqlite/client";
+import { databaseKind, getDb } from "../db";
+import { EVENT_STATUSES, type ClaimStatusValue, type EventStatusValue } from "../domain";
+import type { AsOf } from "../events/as-of";
+import type { TimelineQuery } from "../events/filters";
+import { resolveFilterSlugs, timelineWhere } from "../events/queries";
+
+// The story at a glance: a story's published events per day (each event's own day, the one the
+// timeline groups it under and the from/to filters compare), counted by the label a reader saw at
+// the view's instant, with the days on which a main claim's status changed.
+//
+// Drawn from an aggregate, never from the events themselves:
+// - an unfiltered view of today (or one filtered by status only) reads StoryDayCount, kept by
+//   database triggers: one row per day and label, whatever the story's size;
+// - any other filter (source, kind, actor, tag, text) groups the matching events in the database,
+//   by day and label;
+// - an "as of" view groups the events known by the cut-off by day, once per label, testing the
+//   label they carried then (EventStatusPeriod), as the timeline's own as-of filter does.
+// The from/to filter is the one filter the strip does not apply: the strip shows the whole story
+// under the other filters and marks the chosen range, so that it stays a way to move through it.
+
+export type GlanceDay = { day: string; counts: Partial<Record<EventStatusValue, number>>; total: number };
+export type GlanceChange = { day: string; claim: string; to: ClaimStatusValue };
+export type Glance = {
+  /** Per day, or per bar (keyed by its first day) when the database already summed them. */
+  days: GlanceDay[];
+  changes: GlanceChange[];
+  /** How the counts were read: the per-day table, or the matching events grouped. */
+  via: "day-counts" | "grouped-events";
+  /** Days per bar when the database summed the bars; null: one entry per day. */
+  daysPerBar: number | null;
+  /** The days a grouped view was limited to (GROUPED_WINDOW_DAYS), or null: the whole story. */
+  window: { from: string; to: string } | null;
+};
+
+function toDays(rows: { day: string; status: EventStatusValue; count: number }[]): GlanceDay[] {
+  const byDay = new Map<string, GlanceDay>();
+  for (const r of rows) {
+    if (r.count <= 0) continue;
+    let d = byDay.get(r.day);
+    if (!d) byDay.set(r.day, (d = { day: r.day, counts: {}, total: 0 }));
+    d.counts[r.status] = (d.counts[r.status] ?? 0) + r.count;
+    d.total += r.count;
+  }
+  return [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+}
+
+/** Whether the per-day table can answer the view: today, filtered by status at most. */
+export function glanceFromDayCounts(query: TimelineQuery, asOf: AsOf): boolean {
+  return (
+    asOf === null &&
+    query.sources.length === 0 &&
+    query.kinds.length === 0 &&
+    query.actors.length === 0 &&
+    query.tags.length === 0 &&
+    query.q === null
+  );
+}
+
+/** The most bars the strip draws; a longer story gets a bar per run of days. */
+export const MAX_BARS = 92;
+
+/**
+ * A view the per-day table cannot answer (a source, kind, actor, tag or text filter, or "as of")
+ * groups its matching events: at most this many days of them, ending with the story's last day
+ * (or the "as of" day), so that the strip of a million-event story costs a few months of events,
+ * not the whole story. The strip says so.
+ */
+export const GROUPED_WINDOW_DAYS = 92;
+
+/** Days from `first` to `day` (0 for the same day). */
+function dayIndex(first: string, day: string): number {
+  return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The per-day counts of a story's view (from/to aside), and the main claims' status changes. */
+export async function getStoryGlance(
+  story: { id: string; timeZone: string },
+  query: TimelineQuery,
+  asOf: AsOf,
+  mainClaimIds: readonly string[],
+): Promise<Glance> {
+  const db = getDb();
+  const at = asOf?.cutoff ?? null;
+  const view: TimelineQuery = { ...query, from: null, to: null, before: null, after: null };
+  const [found, span] = await Promise.all([
+    mainClaimIds.length
+      ? db.claimStatusChange.findMany({
+          where: { claimId: { in: [...mainClaimIds] }, ...(at ? { knownAt: { lte: at } } : {}) },
+          orderBy: [{ knownAt: "asc" }, { sequence: "asc" }],
+          select: { knownAt: true, toStatus: true, claim: { select: { text: true } } },
+        })
+      : Promise.resolve([]),
+    // The story's first and last days with events, from the per-day table's key.
+    db.storyDayCount.aggregate({ where: { storyId: story.id, count: { gt: 0 } }, _min: { day: true }, _max: { day: true } }),
+  ]);
+  const changes = found.map((c) => ({ day: localDay(c.knownAt, story.timeZone), claim: c.claim.text, to: c.toStatus }));
+  if (!span._min.day || !span._max.day) return { days: [], changes: [], via: "day-counts", daysPerBar: 1, window: null };
+
+  if (glanceFromDayCounts(view, asOf)) {
+    // One row per bar and label: the table's rows are summed into bars in the database.
+    const first = span._min.day;
+    const last = changes.reduce((l, c) => (c.day > l ? c.day : l), span._max.day);
+    const daysPerBar = Math.max(1, Math.ceil((dayIndex(first, last) + 1) / MAX_BARS));
+    const statuses = view.statuses.length ? view.statuses : [...EVENT_STATUSES];
+    const rows = await barCounts(story.id, first, daysPerBar, statuses);
+    return {
+      days: toDays(rows.map((r) => ({ day: addDays(first, r.bar * daysPerBar), status: r.status, count: r.count }))),
+      changes,
+      via: "day-counts",
+      daysPerBar,
+      window: null,
+    };
+  }
+
+  const end = asOf && asOf.day < span._max.day ? asOf.day : span._max.day;
+  const start = addDays(end, -(GROUPED_WINDOW_DAYS - 1));
+  const window = start > span._min.day ? { from: start, to: end } : null;
+  const resolved = await resolveFilterSlugs(view);
+  const scope = { storyId: story.id, cutoffs: at ? [{ storyId: story.id, cutoff: at }] : undefined };
+  const where: Prisma.EventWhereInput = {
+    AND: [timelineWhere(scope, view, resolved), ...(window ? [{ occurredOn: { gte: window.from, lte: window.to } }] : [])],
+  };
+  let rows: { day: string; status: EventStatusValue; count: number }[];
+  if (!at) {
+    const grouped = await db.event.groupBy({ by: ["occurredOn", "status"], where, _count: { _all: true } });
+    rows = grouped.map((g) => ({ day: g.occurredOn, status: g.status, count: g._count._all }));
+  } else {
+    // The label each event carried at the cut-off: one grouped count per label.
+    const statuses = view.statuses.length ? view.statuses : [...EVENT_STATUSES];
+    const perStatus = await Promise.all(
+      statuses.map((status) =>
+        db.event
+          .groupBy({
+            by: ["occurredOn"],
+            where: {
+              AND: [where, { statusPeriods: { some: { status, validFrom: { lte: at }, OR: [{ validTo: null }, { validTo: { gt: at } }] } } }],
+            },
+            _count: { _all: true },
+          })
+          .then((g) => g.map((r) => ({ day: r.occurredOn, status, count: r._count._all }))),
+      ),
+    );
+    rows = perStatus.flat();
+  }
+  const inWindow = window ? changes.filter((c) => c.day >= window.from && c.day <= window.to) : changes;
+  return { days: toDays(rows), changes: inWindow, via: "grouped-events", daysPerBar: null, window };
+}
+
+/** StoryDayCount summed per bar (daysPerBar days from `first`) and label, in the database. */
+async function barCounts(storyId: string, first: string, daysPerBar: number, statuses: readonly EventStatusValue[]) {
+  const db = getDb();
+  const list = statuses.map((s) => `'${s}'`).join(", ");
+  // The statuses are the schema's own enum values, never the reader's input.
+  if (databaseKind() === "postgresql") {
+    return db.$queryRawUnsafe<{ bar: number; status: EventStatusValue; count: number }[]>(
+      `SELECT (("day"::date - $2::date) / $3)::int AS bar, "status"::text AS status, SUM("count")::int AS count
+       FROM "StoryDayCount" WHERE "storyId" = $1 AND "count" > 0 AND "status"::text IN (${list}) GROUP BY 1, 2`,
+      storyId,
+      first,
+      daysPerBar,
+    );
+  }
+  const rows = await db.$queryRawUnsafe<{ bar: number | bigint; status: EventStatusValue; count: number | bigint }[]>(
+    `SELECT CAST((julianday("day") - julianday(?)) / ? AS INTEGER) AS bar, "status" AS status, SUM("count") AS count
+     FROM "StoryDayCount" WHERE "storyId" = ? AND "count" > 0 AND "status" IN (${list}) GROUP BY 1, 2`,
+    first,
+    daysPerBar,
+    storyId,
+  );
+  return rows.map((r) => ({ bar: Number(r.bar), status: r.status, count: Number(r.count) }));
+}
+
+export type GlanceBar = {
+  from: string;
+  to: string;
+  counts: Partial<Record<EventStatusValue, number>>;
+  total: number;
+  changes: GlanceChange[];
+};
+
+/** Days between two ISO days, inclusive of both. */
+function daySpan(first: string, last: string): number {
+  return Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+/**
+ * The strip's bars: one per day while the story spans at most maxBars days, else one per run of
+ * equal days (a week, a month…), so that a year-long story stays one screen wide. Days without
+ * events keep their (empty) bar, so the strip's width is time.
+ */
+export function glanceBars(glance: Glance, maxBars = 92): { bars: GlanceBar[]; daysPerBar: number } {
+  const days = glance.days;
+  if (days.length === 0) return { bars: [], daysPerBar: 1 };
+  // The strip runs from the first event's day to the last, or to a status change after it.
+  const first = days[0]!.day;
+  const last = glance.changes.reduce((l, c) => (c.day > l ? c.day : l), days[days.length - 1]!.day);
+  const span = daySpan(first, last);
+  const daysPerBar = glance.daysPerBar ?? Math.max(1, Math.ceil(span / maxBars));
+  const count = Math.ceil(span / daysPerBar);
+  const bars: GlanceBar[] = Array.from({ length: count }, (_, i) => {
+    const from = addDays(first, i * daysPerBar);
+    const to = addDays(from, daysPerBar - 1);
+    return { from, to: to > last ? last : to, counts: {}, total: 0, changes: [] };
+  });
+  const indexOf = (day: string) => Math.floor((daySpan(first, day) - 1) / daysPerBar);
+  for (const d of days) {
+    const bar = bars[indexOf(d.day)]!;
+    for (const [status, n] of Object.entries(d.counts) as [EventStatusValue, number][]) {
+      bar.counts[status] = (bar.counts[status] ?? 0) + n;
+    }
+    bar.total += d.total;
+  }
+  for (const c of glance.changes) {
+    if (c.day < first || c.day > last) continue;
+    bars[indexOf(c.day)]!.changes.push(c);
+  }
+  return { bars, daysPerBar };
+}
