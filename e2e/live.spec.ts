@@ -173,3 +173,18 @@ test("the live stream answers in Server-Sent Events, resumes from Last-Event-ID,
   expect(text).toMatch(/id: \d+\nevent: change\ndata: \[.*"kind":"(event|verdict)".*\]/);
   expect(text).toContain("event: heartbeat");
 });
+
+test("open live streams never hold the places pages are rendered in", async ({ baseURL }) => {
+  // More streams than renders may run at once (RENDER_CONCURRENCY, 4): each stays open, and pages
+  // no one has asked for before still render.
+  const controllers = Array.from({ length: 8 }, () => new AbortController());
+  try {
+    const streams = await Promise.all(controllers.map((c) => fetch(`${baseURL}${STORY_PATH}/live`, { signal: c.signal })));
+    expect(streams.map((r) => r.status)).toEqual(Array(8).fill(200));
+    const page = await fetch(`${baseURL}${STORY_PATH}?q=streams-${Date.now()}`, { headers: { accept: "text/html" } });
+    expect(page.status).toBe(200);
+    await page.arrayBuffer();
+  } finally {
+    for (const c of controllers) c.abort();
+  }
+});

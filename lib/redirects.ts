@@ -1,5 +1,4 @@
 import "server-only";
-import { permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { getDb, type Tx } from "./db";
 import { DomainError } from "./errors";
@@ -138,7 +137,11 @@ export async function redirectIfMoved(
   params: RawSearchParams = {},
 ): Promise<void> {
   const moved = await findRedirect(entityType, key);
-  if (moved) permanentRedirect(createUrl(path(moved.slug), queryOf(params)));
+  if (!moved) return;
+  // Loaded here, not at the top: the timeline's queries use this module too, and scripts run them
+  // outside Next (npm run bench), where next/navigation cannot load under react-server.
+  const { permanentRedirect } = await import("next/navigation");
+  permanentRedirect(createUrl(path(moved.slug), queryOf(params)));
 }
 
 /** For a route handler (feeds, exports, the API): the 308 to where `key` moved, or null. */

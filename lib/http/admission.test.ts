@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AdmissionGate, admissionOptionsFrom, isExportPath, isStaticPath, type Refusal, type Ticket } from "./admission";
+import { AdmissionGate, admissionOptionsFrom, isExportPath, isLivePath, isStaticPath, type Refusal, type Ticket } from "./admission";
 
 /** A gate on a hand-moved clock whose timers fire only when the test says so. */
 function gateAt(options: { maxConcurrent: number; maxQueue: number; maxWaitMs: number }) {
@@ -104,6 +104,9 @@ describe("what the gate holds", () => {
     expect(isExportPath("/stories/x/export.csv")).toBe(true);
     expect(isExportPath("/stories/x/export.json")).toBe(true);
     expect(isExportPath("/stories/x/feed.json")).toBe(false);
+    expect(isLivePath("/stories/x/live")).toBe(true);
+    expect(isLivePath("/stories/x/live/more")).toBe(false);
+    expect(isLivePath("/stories/x")).toBe(false);
   });
 
   it("reads its settings strictly", () => {

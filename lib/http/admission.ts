@@ -151,6 +151,15 @@ export function isStaticPath(pathname: string): boolean {
   return pathname.startsWith("/_next/static/") || pathname.startsWith("/_next/image") || /\.(ico|png|svg|webp|jpg|css|js|woff2?|txt)$/.test(pathname) && !pathname.startsWith("/api/");
 }
 
+/**
+ * A story's live stream (app/stories/[slug]/live): open for as long as the reader's page is, and
+ * cheap once open (the story's hub does the reading). It never takes a render's place, which it
+ * would hold for its whole life: four open pages would then shut out every other reader.
+ */
+export function isLivePath(pathname: string): boolean {
+  return /^\/stories\/[^/]+\/live$/.test(pathname);
+}
+
 /** Story downloads: long-lived streams with their own small limit, outside the render queue. */
 export function isExportPath(pathname: string): boolean {
   return /^\/stories\/[^/]+\/export\.(json|csv)$/.test(pathname);

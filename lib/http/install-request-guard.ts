@@ -2,7 +2,7 @@ import http from "node:http";
 import type { Socket } from "node:net";
 import { readEnv } from "../env";
 import { fillToken, FILL_TOKEN_HEADER, isCacheableRequest, pageCache } from "../cache/page-cache";
-import { AdmissionGate, admissionOptionsFrom, isExportPath, isStaticPath } from "./admission";
+import { AdmissionGate, admissionOptionsFrom, isExportPath, isLivePath, isStaticPath } from "./admission";
 import { normaliseForwardedHeaders } from "./forwarded";
 import { clientErrorAnswer, earlyAnswer, isMachinePath, screenRequest, type EarlyAnswer } from "./request-guard";
 
@@ -50,7 +50,7 @@ function gateFor(req: http.IncomingMessage, gates: Gates): AdmissionGate | null 
   const url = req.url ?? "/";
   const q = url.indexOf("?");
   const pathname = q === -1 ? url : url.slice(0, q);
-  if (isStaticPath(pathname)) return null;
+  if (isStaticPath(pathname) || isLivePath(pathname)) return null;
   if (isExportPath(pathname)) return gates.exports;
   // The page cache's own render: its reader already holds a place.
   if (req.headers[FILL_TOKEN_HEADER] === fillToken()) return null;
