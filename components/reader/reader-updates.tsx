@@ -110,16 +110,39 @@ export function ReaderUpdates({ storySlug, since }: { storySlug: string; since: 
   // Live: what changed since the page was rendered.
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
-    const source = new EventSource(`/stories/${encodeURIComponent(storySlug)}/live?since=${encodeURIComponent(since)}`);
-    source.addEventListener("change", (e) => {
-      const list = JSON.parse((e as MessageEvent<string>).data) as Change[];
-      setChanges((current) => {
-        const next = new Map(current);
-        for (const c of list) next.set(`${c.kind}:${c.id}`, c);
-        return next;
+    let source: EventSource | null = null;
+    // Where the stream resumes: the render's instant, then the last change heard (its event id).
+    let from = since;
+    const open = () => {
+      source = new EventSource(`/stories/${encodeURIComponent(storySlug)}/live?since=${encodeURIComponent(from)}`);
+      source.addEventListener("change", (e) => {
+        const message = e as MessageEvent<string>;
+        if (message.lastEventId) from = message.lastEventId;
+        const list = JSON.parse(message.data) as Change[];
+        setChanges((current) => {
+          const next = new Map(current);
+          for (const c of list) next.set(`${c.kind}:${c.id}`, c);
+          return next;
+        });
       });
-    });
-    return () => source.close();
+    };
+    // An open stream keeps the page out of the browser's back/forward cache: it is closed when the
+    // reader leaves and resumed, from the last change heard, when they come back to the same page.
+    const close = () => {
+      source?.close();
+      source = null;
+    };
+    const resume = (e: PageTransitionEvent) => {
+      if (e.persisted && !source) open();
+    };
+    open();
+    window.addEventListener("pagehide", close);
+    window.addEventListener("pageshow", resume);
+    return () => {
+      window.removeEventListener("pagehide", close);
+      window.removeEventListener("pageshow", resume);
+      close();
+    };
     // `since` only seeds the first connection; the stream resumes itself with Last-Event-ID.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [storySlug]);
