@@ -7,7 +7,8 @@ import { getFacetSummary } from "@/lib/reader/facets";
 import { getStoryGlance } from "@/lib/reader/glance";
 import { displayOf } from "@/lib/reader/display";
 import { renderInstant } from "@/lib/reader/render-instant";
-import { listStandings, mainClaimIds } from "@/lib/reader/where-things-stand";
+import { standingsOf } from "@/lib/reader/where-things-stand";
+import { listMainClaims } from "@/lib/stories/main-claims";
 import type { RawSearchParams } from "@/lib/url";
 import { StorySyndication } from "@/components/syndication/story-syndication";
 import { StoryGlance } from "@/components/reader/story-glance";
@@ -35,12 +36,13 @@ export async function StoryTimeline({
   const view = (await resolveTimelineView({ type: "story-ref", story, home: path === "/" }, searchParams))!;
   const { query, asOf, scope, at } = view;
   const display = displayOf(searchParams);
-  const claimIds = await mainClaimIds(story.id, at);
-  const [page, facets, dayRange, standings, glance] = await Promise.all([
+  const mainClaims = await listMainClaims(story.id, at);
+  const claimIds = mainClaims.map((c) => c.id);
+  const standings = standingsOf(mainClaims, story.timeZone);
+  const [page, facets, dayRange, glance] = await Promise.all([
     listTimeline(scope, query, PAGE_SIZE, { countLimit: TOTAL_COUNT_LIMIT }),
     getFacetSummary(story.id, query),
     getStoryDayRange(story.id, story.timeZone),
-    listStandings(claimIds, at, story.timeZone),
     getStoryGlance(story, query, asOf, claimIds),
   ]);
   const claimsPath = story.isDefault ? "/claims" : `/stories/${story.slug}/claims`;

@@ -10,7 +10,7 @@ import { timelineEventSelect } from "../events/queries";
 import { atacmsStory } from "../seed/atacms-story";
 import { seedStory } from "../seed/seed-story";
 import { getStoryGlance, glanceBars, glanceFromDayCounts } from "./glance";
-import { listStandings, mainClaimIds, whereThingsStand } from "./where-things-stand";
+import { mainClaimIds, whereThingsStand } from "./where-things-stand";
 
 // "Where things stand" and the story at a glance, on the seeded ATACMS story and on factory-built
 // stories, against what the as-of projection says event by event.
@@ -185,9 +185,9 @@ describe("where things stand", () => {
     });
     await changeClaimStatus(claim.id, "CONFIRMED", { knownAt: day("2024-06-05"), evidenceCitationId: confirmation.citations[0]!.id });
 
-    const [then] = await listStandings([claim.id], endOfLocalDay("2024-06-03", "UTC"), "UTC");
+    const [then] = await whereThingsStand(story.id, endOfLocalDay("2024-06-03", "UTC"), "UTC");
     expect(then).toMatchObject({ status: "REPORTED", verdict: "media-reported since 1 Jun 2024 (Standing Daily, citing two officials), not officially confirmed", independent: { independent: 1 } });
-    const [now] = await listStandings([claim.id], null, "UTC");
+    const [now] = await whereThingsStand(story.id, null, "UTC");
     expect(now!.status).toBe("CONFIRMED");
     expect(now!.verdict).toMatch(/^officially confirmed since 5 Jun 2024 by /);
     expect(now!.independent.independent).toBe(2);

@@ -1,17 +1,14 @@
 import "server-only";
-import { countIndependentSourcesForClaims, type IndependentCount } from "../claims/write";
+import type { IndependentCount } from "../claims/write";
 import { formatPublished } from "../dates";
-import { getDb } from "../db";
 import type { ClaimStatusValue } from "../domain";
 import { creditOf } from "../events/labels";
-import { historyKnownAt } from "../events/projection";
-import { claimChangeSelect } from "../events/selects";
-import { listMainClaims } from "../stories/main-claims";
+import { listMainClaims, type MainClaim } from "../stories/main-claims";
 
 // "Where things stand": one line per main claim of a story, as a reader saw it at an instant
 // (null: now): the verdict in words, since when, whose voice, and the independent-source count.
-// Everything comes from the as-of projection's own functions (historyKnownAt, creditOf,
-// countIndependentSourcesForClaims), so the line never shows later knowledge.
+// The claims, their status as of the instant and their counts come from listMainClaims
+// (lib/stories/main-claims.ts, the as-of projection's own functions); this only puts them in words.
 
 /**
  * The story's main claims at `at`, most important first: the claims its editors chose, in their
@@ -72,49 +69,23 @@ function voiceOf(evidence: Parameters<typeof creditOf>[0] | null): string | null
   return `${credit.voice}, ${descriptor.startsWith("citing") ? descriptor : `citing ${descriptor}`}`;
 }
 
-/** Where the given claims stood at `at` (null: now), in the order given. */
-export async function listStandings(claimIds: readonly string[], at: Date | null, zone: string): Promise<Standing[]> {
-  if (claimIds.length === 0) return [];
-  const db = getDb();
-  const [claims, counts] = await Promise.all([
-    db.claim.findMany({
-      where: { id: { in: [...claimIds] } },
-      select: {
-        id: true,
-        slug: true,
-        text: true,
-        scope: true,
-        history: { orderBy: [{ knownAt: "asc" }, { sequence: "asc" }], select: claimChangeSelect },
-      },
-    }),
-    countIndependentSourcesForClaims(db, claimIds, at ?? new Date()),
-  ]);
-  const byId = new Map(claims.map((c) => [c.id, c]));
-  return claimIds.flatMap((id) => {
-    const c = byId.get(id);
-    if (!c) return [];
-    const known = historyKnownAt(c.history, at);
-    const current = known.at(-1) ?? null;
-    const status = current?.toStatus ?? "UNVERIFIED";
-    // The first change of the run that brought the claim to its current status.
-    let start = current;
-    for (let i = known.length - 2; i >= 0 && known[i]!.toStatus === status; i--) start = known[i]!;
-    const since = start ? formatPublished(start.knownAt, "DAY", zone) : null;
-    const voice = voiceOf(current?.evidenceCitation ?? null);
-    return [
-      {
-        claim: { id: c.id, slug: c.slug, text: c.text, scope: c.scope },
-        status,
-        since: start?.knownAt ?? null,
-        verdict: verdictWords(status, since, voice),
-        voice,
-        independent: counts.get(id) ?? { independent: 0, repeats: 0 },
-      },
-    ];
+/** The lines for claims as `listMainClaims` gives them (at the same instant): no further reads. */
+export function standingsOf(claims: readonly MainClaim[], zone: string): Standing[] {
+  return claims.map((c) => {
+    const since = c.standingSince ? formatPublished(c.standingSince, "DAY", zone) : null;
+    const voice = voiceOf(c.evidence);
+    return {
+      claim: { id: c.id, slug: c.slug, text: c.text, scope: c.scope },
+      status: c.status,
+      since: c.standingSince,
+      verdict: verdictWords(c.status, since, voice),
+      voice,
+      independent: c.independent,
+    };
   });
 }
 
 /** A story's main claims and where each stood at `at`. */
 export async function whereThingsStand(storyId: string, at: Date | null, zone: string): Promise<Standing[]> {
-  return listStandings(await mainClaimIds(storyId, at), at, zone);
+  return standingsOf(await listMainClaims(storyId, at), zone);
 }

@@ -3,7 +3,7 @@ import { countIndependentSourcesForClaims, type IndependentCount } from "../clai
 import { getDb } from "../db";
 import type { ClaimStatusValue } from "../domain";
 import { creditOf } from "../events/labels";
-import { claimStateAt } from "../events/projection";
+import { historyKnownAt } from "../events/projection";
 import { claimChangeSelect } from "../events/selects";
 
 // A story's main claims: where the story stands, claim by claim. Editors choose and order them
@@ -26,6 +26,13 @@ export type MainClaim = {
    * (creditOf: "John Kirby, White House national security spokesman"). Null without evidence.
    */
   voice: string | null;
+  /** The citation that change rests on (for a fuller credit: whom it cites, who carried it). */
+  evidence: ClaimEvidence | null;
+  /**
+   * When the claim came to stand where it stands: the first change of the run of changes to the
+   * current status (a second "reported" does not move it). Null while unverified.
+   */
+  standingSince: Date | null;
   /** Independent sources asserting or confirming it by `at` (countIndependentSourcesForClaims). */
   independent: IndependentCount;
   /** Published events on it, known by `at`. */
@@ -34,6 +41,8 @@ export type MainClaim = {
 
 /** How many claims a story without a choice leads with. */
 export const DEFAULT_MAIN_CLAIMS = 3;
+
+type ClaimEvidence = NonNullable<Parameters<typeof creditOf>[0]>;
 
 const knownBy = (d: Date, at: Date | null) => at === null || d.getTime() <= at.getTime();
 
@@ -91,7 +100,11 @@ export async function listMainClaims(storyId: string, at: Date | null, options: 
     const events = eventCounts.get(id) ?? 0;
     // A claim nobody had reported on by then is not shown as of then.
     if (events === 0 && !claim.history.some((h) => knownBy(h.knownAt, at))) return [];
-    const { status, change } = claimStateAt(claim.history, at);
+    const known = historyKnownAt(claim.history, at);
+    const change = known.at(-1) ?? null;
+    const status = change?.toStatus ?? "UNVERIFIED";
+    let start = change;
+    for (let i = known.length - 2; i >= 0 && known[i]!.toStatus === status; i--) start = known[i]!;
     return [
       {
         id: claim.id,
@@ -102,6 +115,8 @@ export async function listMainClaims(storyId: string, at: Date | null, options: 
         status,
         since: change?.knownAt ?? null,
         voice: change?.evidenceCitation ? creditOf(change.evidenceCitation).voice : null,
+        evidence: change?.evidenceCitation ?? null,
+        standingSince: start?.knownAt ?? null,
         independent: independent.get(id) ?? { independent: 0, repeats: 0 },
         events,
       },
