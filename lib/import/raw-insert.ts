@@ -20,7 +20,7 @@ export function providerOf(client: Db | Tx): Provider {
 }
 
 /** Prisma's own SQLite form of an instant: 2024-11-17T05:00:00.000+00:00. */
-const sqliteInstant = (d: Date) => d.toISOString().replace("Z", "+00:00");
+export const sqliteInstant = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 function value(type: ColumnType, v: unknown, provider: Provider): unknown {
   if (v === null || v === undefined) return null;

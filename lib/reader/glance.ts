@@ -6,6 +6,7 @@ import { EVENT_STATUSES, type ClaimStatusValue, type EventStatusValue } from "..
 import type { AsOf } from "../events/as-of";
 import type { TimelineQuery } from "../events/filters";
 import { resolveFilterSlugs, timelineWhere } from "../events/queries";
+import { sqliteInstant } from "../import/raw-insert";
 
 // The story at a glance: a story's published events per day (each event's own day, the one the
 // timeline groups it under and the from/to filters compare), counted by the label a reader saw at
@@ -14,10 +15,17 @@ import { resolveFilterSlugs, timelineWhere } from "../events/queries";
 // Drawn from an aggregate, never from the events themselves:
 // - an unfiltered view of today (or one filtered by status only) reads StoryDayCount, kept by
 //   database triggers: one row per day and label, whatever the story's size;
-// - any other filter (source, kind, actor, tag, text) groups the matching events in the database,
-//   by day and label;
-// - an "as of" view groups the events known by the cut-off by day, once per label, testing the
-//   label they carried then (EventStatusPeriod), as the timeline's own as-of filter does.
+// - a view filtered by source (and status) counts the source's ordered key, EventSource, whose
+//   index holds the story, the source, the event's day (timelineKey) and its label;
+// - an "as of" view (filtered by status at most) counts the label periods current at the cut-off,
+//   through EventStatusPeriod's index (story, label, timelineKey, validFrom, validTo): the label
+//   each event carried then, as the timeline's own as-of filter reads it. A period current at the
+//   cut-off began when the event was known at the latest (lib/events/projection.ts labelPeriods),
+//   so the event was known by then;
+// - any other filter (kind, actor, tag, text, or several with "as of") groups the matching
+//   events in the database, by day and label.
+// Each walks the index range of the strip's window and reads the event only to check that it is
+// published.
 // The from/to filter is the one filter the strip does not apply: the strip shows the whole story
 // under the other filters and marks the chosen range, so that it stays a way to move through it.
 
@@ -27,8 +35,11 @@ export type Glance = {
   /** Per day, or per bar (keyed by its first day) when the database already summed them. */
   days: GlanceDay[];
   changes: GlanceChange[];
-  /** How the counts were read: the per-day table, or the matching events grouped. */
-  via: "day-counts" | "grouped-events";
+  /**
+   * How the counts were read: the per-day table, the source key or the label periods counted in
+   * their index, or the matching events grouped.
+   */
+  via: "day-counts" | "source-key" | "period-key" | "grouped-events";
   /** Days per bar when the database summed the bars; null: one entry per day. */
   daysPerBar: number | null;
   /** The days a grouped view was limited to (GROUPED_WINDOW_DAYS), or null: the whole story. */
@@ -47,16 +58,14 @@ function toDays(rows: { day: string; status: EventStatusValue; count: number }[]
   return [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
 }
 
+/** Whether the view is filtered by status at most (from/to aside). */
+function statusOnly(query: TimelineQuery): boolean {
+  return query.sources.length === 0 && query.kinds.length === 0 && query.actors.length === 0 && query.tags.length === 0 && query.q === null;
+}
+
 /** Whether the per-day table can answer the view: today, filtered by status at most. */
 export function glanceFromDayCounts(query: TimelineQuery, asOf: AsOf): boolean {
-  return (
-    asOf === null &&
-    query.sources.length === 0 &&
-    query.kinds.length === 0 &&
-    query.actors.length === 0 &&
-    query.tags.length === 0 &&
-    query.q === null
-  );
+  return asOf === null && statusOnly(query);
 }
 
 /** The most bars the strip draws; a longer story gets a bar per run of days. */
@@ -123,13 +132,24 @@ export async function getStoryGlance(
   const where: Prisma.EventWhereInput = {
     AND: [timelineWhere(scope, view, resolved), ...(window ? [{ occurredOn: { gte: window.from, lte: window.to } }] : [])],
   };
+  const statuses = view.statuses.length ? view.statuses : [...EVENT_STATUSES];
+  const via: Glance["via"] = at
+    ? statusOnly(view)
+      ? "period-key"
+      : "grouped-events"
+    : resolved.sourceIds.length > 0 && statusOnly({ ...view, sources: [] })
+      ? "source-key"
+      : "grouped-events";
   let rows: { day: string; status: EventStatusValue; count: number }[];
-  if (!at) {
+  if (via === "period-key") {
+    rows = await periodCounts(story.id, statuses, window, at!);
+  } else if (via === "source-key") {
+    rows = await sourceKeyCounts(story.id, resolved.sourceIds, view.statuses, window);
+  } else if (!at) {
     const grouped = await db.event.groupBy({ by: ["occurredOn", "status"], where, _count: { _all: true } });
     rows = grouped.map((g) => ({ day: g.occurredOn, status: g.status, count: g._count._all }));
   } else {
     // The label each event carried at the cut-off: one grouped count per label.
-    const statuses = view.statuses.length ? view.statuses : [...EVENT_STATUSES];
     const perStatus = await Promise.all(
       statuses.map((status) =>
         db.event
@@ -146,14 +166,65 @@ export async function getStoryGlance(
     rows = perStatus.flat();
   }
   const inWindow = window ? changes.filter((c) => c.day >= window.from && c.day <= window.to) : changes;
-  return { days: toDays(rows), changes: inWindow, via: "grouped-events", daysPerBar: null, window };
+  return { days: toDays(rows), changes: inWindow, via, daysPerBar: null, window };
+}
+
+type DayRow = { day: string; status: EventStatusValue; count: number | bigint };
+const dayRows = (rows: DayRow[]) => rows.map((r) => ({ day: r.day, status: r.status, count: Number(r.count) }));
+/** The schema's own enum values as a SQL list (never the reader's input). */
+const statusList = (statuses: readonly EventStatusValue[]) => statuses.map((s) => `'${s}'`).join(", ");
+/** A timelineKey range covering the window's days: the key begins with the event's day. */
+const keyRange = (column: string, window: { from: string; to: string } | null, next: () => string) =>
+  window ? ` AND ${column} >= ${next()} AND ${column} < ${next()}` : "";
+const keyRangeArgs = (window: { from: string; to: string } | null) => (window ? [window.from, addDays(window.to, 1)] : []);
+
+/**
+ * Published events per day and label at the cut-off, from the label periods current then: one
+ * range of EventStatusPeriod's (storyId, status, timelineKey, …, validFrom, validTo) index per
+ * label, the period tested in the index, the event read only for `published`.
+ */
+async function periodCounts(storyId: string, statuses: readonly EventStatusValue[], window: { from: string; to: string } | null, at: Date) {
+  const db = getDb();
+  const pg = databaseKind() === "postgresql";
+  let n = 0;
+  const next = () => (pg ? `$${++n}` : "?");
+  const sql = `SELECT substr(p."timelineKey", 1, 10) AS day, p."status"${pg ? "::text" : ""} AS status, COUNT(*) AS count
+    FROM "EventStatusPeriod" p JOIN "Event" e ON e."id" = p."eventId"
+    WHERE p."storyId" = ${next()} AND p."status" IN (${statusList(statuses)})${keyRange(`p."timelineKey"`, window, next)}
+      AND p."validFrom" <= ${next()}${pg ? "::timestamp" : ""} AND (p."validTo" IS NULL OR p."validTo" > ${next()}${pg ? "::timestamp" : ""})
+      AND e."published" = ${pg ? "true" : "1"}
+    GROUP BY 1, 2`;
+  const instant = pg ? at.toISOString() : sqliteInstant(at);
+  return dayRows(await db.$queryRawUnsafe<DayRow[]>(sql, storyId, ...keyRangeArgs(window), instant, instant));
+}
+
+/**
+ * Published events per day and label that cite any of the sources, from the source key
+ * EventSource (storyId, sourceId, timelineKey, eventId, status): one index range per source, the
+ * label checked in the index, an event citing several of them counted once.
+ */
+async function sourceKeyCounts(
+  storyId: string,
+  sourceIds: readonly string[],
+  statuses: readonly EventStatusValue[],
+  window: { from: string; to: string } | null,
+) {
+  const db = getDb();
+  const pg = databaseKind() === "postgresql";
+  let n = 0;
+  const next = () => (pg ? `$${++n}` : "?");
+  const sql = `SELECT substr(k."timelineKey", 1, 10) AS day, k."status"${pg ? "::text" : ""} AS status, COUNT(DISTINCT k."eventId") AS count
+    FROM "EventSource" k JOIN "Event" e ON e."id" = k."eventId"
+    WHERE k."storyId" = ${next()} AND k."sourceId" IN (${sourceIds.map(() => next()).join(", ")})${keyRange(`k."timelineKey"`, window, next)}
+      ${statuses.length ? `AND k."status" IN (${statusList(statuses)})` : ""} AND e."published" = ${pg ? "true" : "1"}
+    GROUP BY 1, 2`;
+  return dayRows(await db.$queryRawUnsafe<DayRow[]>(sql, storyId, ...sourceIds, ...keyRangeArgs(window)));
 }
 
 /** StoryDayCount summed per bar (daysPerBar days from `first`) and label, in the database. */
 async function barCounts(storyId: string, first: string, daysPerBar: number, statuses: readonly EventStatusValue[]) {
   const db = getDb();
-  const list = statuses.map((s) => `'${s}'`).join(", ");
-  // The statuses are the schema's own enum values, never the reader's input.
+  const list = statusList(statuses);
   if (databaseKind() === "postgresql") {
     return db.$queryRawUnsafe<{ bar: number; status: EventStatusValue; count: number }[]>(
       `SELECT (("day"::date - $2::date) / $3)::int AS bar, "status"::text AS status, SUM("count")::int AS count

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestClaim, createTestEvent, createTestSource, createTestStory, changeClaimStatus } from "../../prisma/factories";
-import { endOfLocalDay } from "../dates";
+import { addDays, endOfLocalDay } from "../dates";
 import { getDb } from "../db";
 import type { EventStatusValue } from "../domain";
 import { asOfFor } from "../events/as-of";
@@ -9,7 +9,7 @@ import { EMPTY_QUERY, parseTimelineQuery } from "../events/filters";
 import { timelineEventSelect } from "../events/queries";
 import { atacmsStory } from "../seed/atacms-story";
 import { seedStory } from "../seed/seed-story";
-import { getStoryGlance, glanceBars, glanceFromDayCounts } from "./glance";
+import { getStoryGlance, glanceBars, glanceFromDayCounts, GROUPED_WINDOW_DAYS } from "./glance";
 import { mainClaimIds, whereThingsStand } from "./where-things-stand";
 
 // "Where things stand" and the story at a glance, on the seeded ATACMS story and on factory-built
@@ -23,9 +23,12 @@ beforeAll(async () => {
   storyId = (await seedStory(getDb(), atacmsStory)).storyId;
 });
 
+type Listed = Awaited<ReturnType<typeof listedEvents>>[number];
+const listedEvents = (story: string) => getDb().event.findMany({ where: { storyId: story, published: true }, select: timelineEventSelect });
+
 /** What the strip must show: every published event known at `at`, by day and label then. */
-async function expectedCounts(story: string, at: Date | null, keep: (e: { kind: string }) => boolean = () => true) {
-  const events = await getDb().event.findMany({ where: { storyId: story, published: true }, select: timelineEventSelect });
+async function expectedCounts(story: string, at: Date | null, keep: (e: Listed) => boolean = () => true) {
+  const events = await listedEvents(story);
   const out: Record<string, Partial<Record<EventStatusValue, number>>> = {};
   for (const e of events) {
     if (!keep(e)) continue;
@@ -35,6 +38,11 @@ async function expectedCounts(story: string, at: Date | null, keep: (e: { kind: 
     day[view.label.status] = (day[view.label.status] ?? 0) + 1;
   }
   return out;
+}
+
+/** The counts of one label only, days without it dropped. */
+function onlyStatus(counts: Record<string, Partial<Record<EventStatusValue, number>>>, status: EventStatusValue) {
+  return Object.fromEntries(Object.entries(counts).flatMap(([day, c]) => (c[status] ? [[day, { [status]: c[status] }]] : [])));
 }
 
 const asRecord = (days: { day: string; counts: Partial<Record<EventStatusValue, number>> }[]) =>
@@ -101,8 +109,57 @@ describe("the story at a glance", () => {
     for (const day of ["2024-11-16", "2024-11-17", "2024-11-18", "2024-11-20"]) {
       const asOf = asOfFor(day, NY);
       const glance = await getStoryGlance({ id: storyId, timeZone: NY }, parseTimelineQuery({ asof: day }), asOf, []);
-      expect(glance.via).toBe("grouped-events");
+      expect(glance.via).toBe("period-key");
       expect(asRecord(glance.days)).toEqual(await expectedCounts(storyId, endOfLocalDay(day, NY)));
+      // Filtered by the label carried then.
+      const reported = await getStoryGlance({ id: storyId, timeZone: NY }, parseTimelineQuery({ asof: day, status: "reported" }), asOf, []);
+      expect(reported.via).toBe("period-key");
+      expect(asRecord(reported.days)).toEqual(onlyStatus(await expectedCounts(storyId, endOfLocalDay(day, NY)), "REPORTED"));
+      // With another filter, the matching events are grouped, and say the same.
+      const statements = await getStoryGlance({ id: storyId, timeZone: NY }, parseTimelineQuery({ asof: day, kind: "statement" }), asOf, []);
+      expect(statements.via).toBe("grouped-events");
+      expect(asRecord(statements.days)).toEqual(await expectedCounts(storyId, endOfLocalDay(day, NY), (e) => e.kind === "STATEMENT"));
+    }
+  });
+
+  it("counts a source filter from the source key: each event once, whichever of the sources it cites", async () => {
+    const events = await listedEvents(storyId);
+    const cited = new Map<string, number>();
+    for (const e of events) for (const c of e.citations) cited.set(c.source.slug, (cited.get(c.source.slug) ?? 0) + 1);
+    const [first, second] = [...cited].sort((a, b) => b[1] - a[1]).map(([slug]) => slug);
+    for (const sources of [[first!], [first!, second!]]) {
+      const query = parseTimelineQuery({ source: sources });
+      const glance = await getStoryGlance({ id: storyId, timeZone: NY }, query, null, []);
+      expect(glance.via).toBe("source-key");
+      const expected = await expectedCounts(storyId, null, (e) => e.citations.some((c) => sources.includes(c.source.slug)));
+      expect(asRecord(glance.days)).toEqual(expected);
+      const reported = await getStoryGlance({ id: storyId, timeZone: NY }, parseTimelineQuery({ source: sources, status: "reported" }), null, []);
+      expect(asRecord(reported.days)).toEqual(onlyStatus(expected, "REPORTED"));
+    }
+  });
+
+  it("counts a long story's window from the keys: its first and last days in, the day before out, drafts never", async () => {
+    const story = await createTestStory({ timeZone: "UTC" });
+    const source = await createTestSource({ kind: "NEWSPAPER" });
+    const base = { storyId: story.id, timeZone: "UTC", precision: "DAY" as const, citations: [{ sourceId: source.id }] };
+    const last = "2024-09-30";
+    const firstInWindow = addDays(last, -(GROUPED_WINDOW_DAYS - 1));
+    for (const day of [addDays(firstInWindow, -1), firstInWindow, last, last]) {
+      await createTestEvent({ ...base, occurredAt: new Date(`${day}T12:00:00Z`), firstReportedAt: new Date(`${day}T13:00:00Z`) });
+    }
+    await createTestEvent({ ...base, published: false, occurredAt: new Date(`${last}T10:00:00Z`), firstReportedAt: new Date(`${last}T13:00:00Z`) });
+    const expected = { [firstInWindow]: { ON_RECORD: 1 }, [last]: { ON_RECORD: 2 } };
+    const asOf = asOfFor(last, "UTC");
+    const views = [
+      { query: parseTimelineQuery({ source: source.slug }), asOf: null, via: "source-key" },
+      { query: parseTimelineQuery({ asof: last }), asOf, via: "period-key" },
+      { query: parseTimelineQuery({ asof: last, kind: "statement" }), asOf, via: "grouped-events" },
+    ];
+    for (const v of views) {
+      const glance = await getStoryGlance({ id: story.id, timeZone: "UTC" }, v.query, v.asOf, []);
+      expect(glance.via).toBe(v.via);
+      expect(glance.window).toEqual({ from: firstInWindow, to: last });
+      expect(asRecord(glance.days)).toEqual(expected);
     }
   });
 
