@@ -24,8 +24,8 @@ import { sqliteInstant } from "../import/raw-insert";
 //   so the event was known by then;
 // - any other filter (kind, actor, tag, text, or several with "as of") groups the matching
 //   events in the database, by day and label.
-// Each walks the index range of the strip's window and reads the event only to check that it is
-// published.
+// Each walks the index range of the strip's window, leaving out the story's few unpublished events
+// there, and never reads the events themselves.
 // The from/to filter is the one filter the strip does not apply: the strip shows the whole story
 // under the other filters and marks the chosen range, so that it stays a way to move through it.
 
@@ -102,8 +102,12 @@ export async function getStoryGlance(
           select: { knownAt: true, toStatus: true, claim: { select: { text: true } } },
         })
       : Promise.resolve([]),
-    // The story's first and last days with events, from the per-day table's key.
-    db.storyDayCount.aggregate({ where: { storyId: story.id, count: { gt: 0 } }, _min: { day: true }, _max: { day: true } }),
+    // The story's first and last days with events: each one step into the per-day table's key.
+    Promise.all(
+      (["asc", "desc"] as const).map((order) =>
+        db.storyDayCount.findFirst({ where: { storyId: story.id, count: { gt: 0 } }, orderBy: { day: order }, select: { day: true } }),
+      ),
+    ).then(([min, max]) => ({ _min: { day: min?.day ?? null }, _max: { day: max?.day ?? null } })),
   ]);
   const changes = found.map((c) => ({ day: localDay(c.knownAt, story.timeZone), claim: c.claim.text, to: c.toStatus }));
   if (!span._min.day || !span._max.day) return { days: [], changes: [], via: "day-counts", daysPerBar: 1, window: null };
@@ -179,9 +183,17 @@ const keyRange = (column: string, window: { from: string; to: string } | null, n
 const keyRangeArgs = (window: { from: string; to: string } | null) => (window ? [window.from, addDays(window.to, 1)] : []);
 
 /**
+ * The story's unpublished events in the window (drafts, withdrawn events): few, found in the
+ * (storyId, published, timelineKey, id) index. The keys hold every event; excluding these costs
+ * one small list instead of reading each counted event.
+ */
+const unpublishedIn = (next: () => string, window: { from: string; to: string } | null) =>
+  `SELECT "id" FROM "Event" WHERE "storyId" = ${next()} AND "published" = ${databaseKind() === "postgresql" ? "false" : "0"}${keyRange(`"timelineKey"`, window, next)}`;
+
+/**
  * Published events per day and label at the cut-off, from the label periods current then: one
  * range of EventStatusPeriod's (storyId, status, timelineKey, …, validFrom, validTo) index per
- * label, the period tested in the index, the event read only for `published`.
+ * label, the period tested in the index, the story's unpublished events left out.
  */
 async function periodCounts(storyId: string, statuses: readonly EventStatusValue[], window: { from: string; to: string } | null, at: Date) {
   const db = getDb();
@@ -189,19 +201,20 @@ async function periodCounts(storyId: string, statuses: readonly EventStatusValue
   let n = 0;
   const next = () => (pg ? `$${++n}` : "?");
   const sql = `SELECT substr(p."timelineKey", 1, 10) AS day, p."status"${pg ? "::text" : ""} AS status, COUNT(*) AS count
-    FROM "EventStatusPeriod" p JOIN "Event" e ON e."id" = p."eventId"
+    FROM "EventStatusPeriod" p
     WHERE p."storyId" = ${next()} AND p."status" IN (${statusList(statuses)})${keyRange(`p."timelineKey"`, window, next)}
       AND p."validFrom" <= ${next()}${pg ? "::timestamp" : ""} AND (p."validTo" IS NULL OR p."validTo" > ${next()}${pg ? "::timestamp" : ""})
-      AND e."published" = ${pg ? "true" : "1"}
+      AND p."eventId" NOT IN (${unpublishedIn(next, window)})
     GROUP BY 1, 2`;
   const instant = pg ? at.toISOString() : sqliteInstant(at);
-  return dayRows(await db.$queryRawUnsafe<DayRow[]>(sql, storyId, ...keyRangeArgs(window), instant, instant));
+  return dayRows(await db.$queryRawUnsafe<DayRow[]>(sql, storyId, ...keyRangeArgs(window), instant, instant, storyId, ...keyRangeArgs(window)));
 }
 
 /**
  * Published events per day and label that cite any of the sources, from the source key
  * EventSource (storyId, sourceId, timelineKey, eventId, status): one index range per source, the
- * label checked in the index, an event citing several of them counted once.
+ * label checked in the index, an event citing several of them counted once, the story's
+ * unpublished events left out.
  */
 async function sourceKeyCounts(
   storyId: string,
@@ -214,11 +227,11 @@ async function sourceKeyCounts(
   let n = 0;
   const next = () => (pg ? `$${++n}` : "?");
   const sql = `SELECT substr(k."timelineKey", 1, 10) AS day, k."status"${pg ? "::text" : ""} AS status, COUNT(DISTINCT k."eventId") AS count
-    FROM "EventSource" k JOIN "Event" e ON e."id" = k."eventId"
+    FROM "EventSource" k
     WHERE k."storyId" = ${next()} AND k."sourceId" IN (${sourceIds.map(() => next()).join(", ")})${keyRange(`k."timelineKey"`, window, next)}
-      ${statuses.length ? `AND k."status" IN (${statusList(statuses)})` : ""} AND e."published" = ${pg ? "true" : "1"}
+      ${statuses.length ? `AND k."status" IN (${statusList(statuses)})` : ""} AND k."eventId" NOT IN (${unpublishedIn(next, window)})
     GROUP BY 1, 2`;
-  return dayRows(await db.$queryRawUnsafe<DayRow[]>(sql, storyId, ...sourceIds, ...keyRangeArgs(window)));
+  return dayRows(await db.$queryRawUnsafe<DayRow[]>(sql, storyId, ...sourceIds, ...keyRangeArgs(window), storyId, ...keyRangeArgs(window)));
 }
 
 /** StoryDayCount summed per bar (daysPerBar days from `first`) and label, in the database. */
@@ -235,7 +248,7 @@ async function barCounts(storyId: string, first: string, daysPerBar: number, sta
     );
   }
   const rows = await db.$queryRawUnsafe<{ bar: number | bigint; status: EventStatusValue; count: number | bigint }[]>(
-    `SELECT CAST((julianday("day") - julianday(?)) / ? AS INTEGER) AS bar, "status" AS status, SUM("count") AS count
+    `SELECT CAST((unixepoch("day") - unixepoch(?)) / (86400 * ?) AS INTEGER) AS bar, "status" AS status, SUM("count") AS count
      FROM "StoryDayCount" WHERE "storyId" = ? AND "count" > 0 AND "status" IN (${list}) GROUP BY 1, 2`,
     first,
     daysPerBar,

@@ -161,6 +161,12 @@ describe("the story at a glance", () => {
       expect(glance.window).toEqual({ from: firstInWindow, to: last });
       expect(asRecord(glance.days)).toEqual(expected);
     }
+    // Today's unfiltered view of the whole story: a bar per run of days, summed in the database.
+    const whole = await getStoryGlance({ id: story.id, timeZone: "UTC" }, EMPTY_QUERY, null, []);
+    expect(whole.via).toBe("day-counts");
+    expect(whole.daysPerBar).toBe(2);
+    const first = addDays(firstInWindow, -1);
+    expect(asRecord(whole.days)).toEqual({ [first]: { ON_RECORD: 2 }, [addDays(first, 92)]: { ON_RECORD: 2 } });
   });
 
   it("ignores from/to (the strip marks the range instead) and drops nothing else", async () => {
