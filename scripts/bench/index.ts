@@ -260,8 +260,15 @@ async function main() {
   }
 
   // 3. Issue 14: cold renders under a spike, nginx in front of two instances, bulk data.
+  let failed: unknown = null;
   if (flag("scale") && !smoke) {
-    await runScale(report, { log, port: port + 20, reuseBuild: flag("reuse-build") || report.buildSeconds !== null, parts: option("scale-parts")?.split(",") });
+    // A failure here keeps everything measured so far: it is written below, then reported.
+    try {
+      await runScale(report, { log, port: port + 20, reuseBuild: flag("reuse-build") || report.buildSeconds !== null, parts: option("scale-parts")?.split(",") });
+    } catch (e) {
+      failed = e;
+      log(`the scale section failed; writing what was measured before it (re-run the rest with --merge-previous)`);
+    }
   }
 
   const last = path.join(BENCH_DIR, smoke ? "last-smoke-report.json" : "last-report.json");
@@ -311,6 +318,7 @@ async function main() {
   writeFileSync(file, `${markdown}\n`);
   console.log(`\n${renderConsole(report, FILTERS)}\n`);
   log(`wrote ${path.relative(process.cwd(), file)}`);
+  if (failed) throw failed;
 }
 
 /** The unfiltered first page's events and count, as the timeline page gets them. */

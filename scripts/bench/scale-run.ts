@@ -86,7 +86,11 @@ export async function runScale(
           for (const [i, connections] of [10, 50].entries()) {
             log(`${db.kind} 1m: uncached filtered pages at c=${connections}…`);
             const next = uncachedPaths(db.dataset, (n * 2 + i) * 5_000 + 1);
-            scale.spike.push(await measureSpike(server.url, db.kind, next, connections, 10));
+            try {
+              scale.spike.push(await measureSpike(server.url, db.kind, next, connections, 10));
+            } catch (e) {
+              throw new Error(`${db.kind} 1m spike at c=${connections} failed: ${String(e)}\nserver: ${server.tail()}`);
+            }
           }
           if (!scale.spikeStatic) {
             // The ceiling: one such page's bytes, from memory.

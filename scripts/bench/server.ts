@@ -39,7 +39,13 @@ export function buildApp(options: { reuse: boolean; log: (m: string) => void }):
   return (Date.now() - started) / 1000;
 }
 
-export type RunningServer = { url: string; pid: number; stop(): Promise<void> };
+export type RunningServer = {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+  /** What the server printed last, and whether it has exited: for a failure's report. */
+  tail(): string;
+};
 
 export async function startServer(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<RunningServer> {
   const child: ChildProcess = spawn(bin("next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
@@ -67,6 +73,7 @@ export async function startServer(databaseUrl: string, port: number, env: Record
   return {
     url,
     pid: child.pid!,
+    tail: () => `${child.exitCode !== null || child.signalCode !== null ? `(exited: ${child.exitCode ?? child.signalCode}) ` : ""}${output.slice(-3000)}`,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once("exit", r));
