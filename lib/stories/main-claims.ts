@@ -5,6 +5,7 @@ import type { ClaimStatusValue } from "../domain";
 import { creditOf } from "../events/labels";
 import { historyKnownAt } from "../events/projection";
 import { claimChangeSelect } from "../events/selects";
+import { memo } from "../reader/memo";
 
 // A story's main claims: where the story stands, claim by claim. Editors choose and order them
 // (StoryMainClaim, lib/editor/stories.ts); a story without a choice leads with its claims that
@@ -69,14 +70,26 @@ export async function listMainClaims(storyId: string, at: Date | null, options: 
     ids = chosen.map((c) => c.claimId);
     eventCounts = await countEvents(ids, eventKnown);
   } else {
+    // The ranking counts every published event link of the story (seconds at a million events),
+    // so it is kept until the data change; past PAGE_CACHE_SECONDS the kept one is served while
+    // the next is counted. What each line says (status, since, voice, sources) is read below,
+    // every time.
     const limit = options.limit ?? DEFAULT_MAIN_CLAIMS;
-    const counts = await db.eventClaim.groupBy({
-      by: ["claimId"],
-      where: { claim: { storyId }, event: eventKnown },
-      _count: { _all: true },
-    });
-    eventCounts = new Map(counts.map((c) => [c.claimId, c._count._all]));
-    ids = await topClaims(eventCounts, limit, eventKnown, at);
+    const ranking = await memo(
+      `main-claims:${storyId}:${at?.getTime() ?? "now"}:${limit}`,
+      async () => {
+        const counts = await db.eventClaim.groupBy({
+          by: ["claimId"],
+          where: { claim: { storyId }, event: eventKnown },
+          _count: { _all: true },
+        });
+        const byClaim = new Map(counts.map((c) => [c.claimId, c._count._all]));
+        return { counts: byClaim, ids: await topClaims(byClaim, limit, eventKnown, at) };
+      },
+      { stale: "expired" },
+    );
+    eventCounts = ranking.counts;
+    ids = ranking.ids;
   }
   if (ids.length === 0) return [];
 
