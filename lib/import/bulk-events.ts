@@ -13,6 +13,7 @@ import {
   EVENT_TAG_TABLE,
   insertRows,
   REVISION_TABLE,
+  selectWhereIn,
   STATUS_PERIOD_TABLE,
 } from "./raw-insert";
 
@@ -42,8 +43,8 @@ async function inSlices<V, R>(values: readonly V[], find: (slice: V[]) => Promis
 
 /** Source kinds by id, for every source the given events cite or relay. */
 export async function sourceKinds(tx: Tx, ids: readonly string[]): Promise<Map<string, SourceKindValue>> {
-  const rows = await inSlices([...new Set(ids)], (slice) => tx.source.findMany({ where: { id: { in: slice } }, select: { id: true, kind: true } }));
-  return new Map(rows.map((r) => [r.id, r.kind]));
+  const rows = await selectWhereIn(tx, "Source", ["id", "kind"], { id: ids });
+  return new Map(rows.map((r) => [r.id!, r.kind as SourceKindValue]));
 }
 
 /**
