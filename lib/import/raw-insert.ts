@@ -43,26 +43,37 @@ function cast(type: ColumnType): string {
   return `::"${type.enum}"`;
 }
 
-/** Inserts rows (objects keyed by column) in as few statements as the parameter limits allow. */
+/**
+ * Inserts rows (objects keyed by column) in as few statements as the parameter limits allow. On
+ * PostgreSQL the rows go as one JSON parameter per statement, taken apart by the database with
+ * the same casts: a statement of 5,000 parameters cost PostgreSQL about as long to parse and bind
+ * as to run (2 s of a 10k-event import's 10 s of inserts).
+ */
 export async function insertRows(tx: Tx, table: TableSpec, rows: readonly Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
   const provider = providerOf(tx);
   const columns = Object.entries(table.columns);
+  const head = `INSERT INTO "${table.name}" (${columns.map(([c]) => `"${c}"`).join(", ")}) `;
+  if (provider === "postgresql") {
+    const sql = `${head}SELECT ${columns.map(([, type], i) => `(r->>${i})${cast(type)}`).join(", ")} FROM jsonb_array_elements($1::text::jsonb) WITH ORDINALITY AS t(r, n) ORDER BY n`;
+    for (let i = 0; i < rows.length; i += JSON_ROWS_PER_STATEMENT) {
+      const slice = rows.slice(i, i + JSON_ROWS_PER_STATEMENT);
+      await execute(tx, sql, [JSON.stringify(slice.map((row) => columns.map(([name, type]) => value(type, row[name], provider))))]);
+    }
+    return;
+  }
   const perStatement = Math.max(1, Math.floor(5_000 / columns.length));
-  const head = `INSERT INTO "${table.name}" (${columns.map(([c]) => `"${c}"`).join(", ")}) VALUES `;
   for (let i = 0; i < rows.length; i += perStatement) {
     const slice = rows.slice(i, i + perStatement);
     const params: unknown[] = [];
-    const tuples = slice.map((row) => {
-      const marks = columns.map(([name, type]) => {
-        params.push(value(type, row[name], provider));
-        return provider === "postgresql" ? `$${params.length}${cast(type)}` : "?";
-      });
-      return `(${marks.join(", ")})`;
-    });
-    await execute(tx, head + tuples.join(", "), params);
+    const tuples = slice.map(() => `(${columns.map(() => "?").join(", ")})`);
+    for (const row of slice) for (const [name, type] of columns) params.push(value(type, row[name], provider));
+    await execute(tx, `${head}VALUES ${tuples.join(", ")}`, params);
   }
 }
+
+/** Rows per PostgreSQL statement: the JSON of a few thousand rows, a few megabytes at most. */
+const JSON_ROWS_PER_STATEMENT = 2_000;
 
 /**
  * Runs a statement of the import: straight through the driver when the transaction was opened by
