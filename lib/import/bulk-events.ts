@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import type { Tx } from "../db";
 import type { ClaimStatusValue, SourceKindValue } from "../domain";
 import { DomainError } from "../errors";
@@ -12,6 +11,7 @@ import {
   EVENT_TABLE,
   EVENT_TAG_TABLE,
   insertRows,
+  newRowId,
   REVISION_TABLE,
   selectWhereIn,
   STATUS_PERIOD_TABLE,
@@ -31,7 +31,7 @@ export const BULK_CHUNK = 400;
 type Evidence = NonNullable<DerivationFacts["claims"][number]["claim"]["history"][number]["evidenceCitation"]>;
 type PlannedChange = { toStatus: ClaimStatusValue; knownAt: Date; sequence: number; evidenceCitation: Evidence | null };
 
-const newId = () => `c${randomBytes(12).toString("hex")}`;
+const newId = newRowId;
 
 const changeKey = (knownAt: Date | string, toStatus: string) => `${new Date(knownAt).toISOString()}|${toStatus}`;
 

@@ -2,8 +2,7 @@ import { transactionWithDriver, type Db, type Tx } from "../db";
 import { recordClaimStatusChange } from "../claims/write";
 import { DomainError } from "../errors";
 import { checkNewEvent, createEvent, refreshEvents, type NewEvent } from "../events/write";
-import { randomBytes } from "node:crypto";
-import { ACTOR_TABLE, CLAIM_TABLE, insertRows, RELATION_TABLE, REVISION_TABLE, selectWhereIn, SOURCE_TABLE, TAG_TABLE, updateTextColumn, type TableSpec } from "./raw-insert";
+import { ACTOR_TABLE, CLAIM_TABLE, insertRows, newRowId, RELATION_TABLE, REVISION_TABLE, selectWhereIn, SOURCE_TABLE, TAG_TABLE, updateTextColumn, type TableSpec } from "./raw-insert";
 import { BulkRowError, createEventsInBulk, plannedHistories, sourceKinds, type BulkRow } from "./bulk-events";
 import { normalizeEventDate } from "../events/derived";
 import { eventToRecord, exportEventSelect } from "../export/export-story";
@@ -321,7 +320,7 @@ async function upsertMany<R extends { id: string; slug: string }>(
     ctx.tx,
     REVISION_TABLE,
     fresh.map((r) => ({
-      id: `c${randomBytes(12).toString("hex")}`,
+      id: newRowId(),
       entityType,
       entityId: r.id,
       action: "import-create",

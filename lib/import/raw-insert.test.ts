@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createTestStory } from "../../prisma/factories";
 import { driverTransaction, getDb, transactionWithDriver } from "../db";
-import { insertRows, selectWhereIn, TAG_TABLE } from "./raw-insert";
+import { insertRows, newRowId, selectWhereIn, TAG_TABLE } from "./raw-insert";
 
 // The import's bulk statements go straight to the driver, inside the transaction Prisma opened
 // (lib/db.ts transactionWithDriver): they must see what Prisma wrote in it, Prisma must see what
@@ -40,5 +40,13 @@ describe("statements sent to the driver inside a transaction", () => {
     }).catch((e: unknown) => e);
     expect((error as Error).message).toBe("changed my mind");
     expect(await db.tag.count({ where: { id: { in: [tag(4).id, tag(5).id, tag(6).id] } } })).toBe(0);
+  });
+});
+
+describe("new row ids", () => {
+  it("are the app's form (c and 24 hex digits), all different, past the bytes drawn at once", () => {
+    const ids = Array.from({ length: 5_000 }, newRowId);
+    for (const id of ids) expect(id).toMatch(/^c[0-9a-f]{24}$/);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

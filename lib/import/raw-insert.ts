@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Db, Tx } from "../db";
 import { databaseKind, driverTransaction } from "../db";
 
@@ -15,6 +16,20 @@ export type ColumnType = "text" | "int" | "bool" | "timestamp" | { enum: string 
 export type TableSpec = { name: string; columns: Record<string, ColumnType> };
 
 type Provider = "sqlite" | "postgresql";
+
+/** Random bytes drawn many ids at a time: one randomBytes call per id cost ~20 µs, 0.4 s per 10k events. */
+let idBytes = Buffer.alloc(0);
+let idOffset = 0;
+
+/** A new row id, as the app makes them: "c" and 24 hex digits (12 random bytes). */
+export function newRowId(): string {
+  if (idOffset + 12 > idBytes.length) {
+    idBytes = randomBytes(12 * 1024);
+    idOffset = 0;
+  }
+  idOffset += 12;
+  return `c${idBytes.toString("hex", idOffset - 12, idOffset)}`;
+}
 
 /** The provider behind a client (a test may import into a database other than DATABASE_URL's). */
 export function providerOf(client: Db | Tx): Provider {
