@@ -422,8 +422,13 @@ async function run(ctx: Context, data: StoryExport, options: ImportOptions): Pro
 
   // The citations they repeat, once every citation of the file exists (a repeat may point at any
   // event's citation).
+  // The citations of the events just created were all written without one: only those of the
+  // events already held are read back.
   const citations = events.flatMap((e) => e.citations.map((c, j) => ({ e, c, j })));
-  const repeats = new Map((await selectWhereIn(tx, "Citation", ["id", "repeatsCitationId"], { id: citations.map((x) => x.c.id) })).map((c) => [c.id!, c.repeatsCitationId]));
+  const repeats = new Map(
+    (await selectWhereIn(tx, "Citation", ["id", "repeatsCitationId"], { id: citations.filter(({ e }) => !created.has(e.id)).map((x) => x.c.id) })).map((c) => [c.id!, c.repeatsCitationId]),
+  );
+  for (const { e, c } of citations) if (created.has(e.id)) repeats.set(c.id, null);
   const changedRepeats = citations.filter(({ c }) => repeats.has(c.id) && repeats.get(c.id) !== c.repeatsCitationId);
   const targets = new Set(
     (await selectWhereIn(tx, "Citation", ["id"], { id: changedRepeats.flatMap(({ c }) => (c.repeatsCitationId ? [c.repeatsCitationId] : [])) })).map((c) => c.id),
