@@ -15,7 +15,7 @@ import { databaseKind, driverTransaction } from "../db";
 export type ColumnType = "text" | "int" | "bool" | "timestamp" | { enum: string };
 export type TableSpec = { name: string; columns: Record<string, ColumnType> };
 
-type Provider = "sqlite" | "postgresql";
+export type Provider = "sqlite" | "postgresql";
 
 /** Random bytes drawn many ids at a time: one randomBytes call per id cost ~20 µs, 0.4 s per 10k events. */
 let idBytes = Buffer.alloc(0);
@@ -65,17 +65,25 @@ function cast(type: ColumnType): string {
  * as to run (2 s of a 10k-event import's 10 s of inserts).
  */
 export async function insertRows(tx: Tx, table: TableSpec, rows: readonly Record<string, unknown>[]): Promise<void> {
-  if (rows.length === 0) return;
-  const provider = providerOf(tx);
+  await runStatements(tx, insertStatements(providerOf(tx), table, rows));
+}
+
+/** A statement ready to run: its SQL and parameters. */
+export type Statement = { sql: string; params: unknown[] };
+
+/** The statements insertRows runs, built without running them (to build while others run). */
+export function insertStatements(provider: Provider, table: TableSpec, rows: readonly Record<string, unknown>[]): Statement[] {
+  const statements: Statement[] = [];
+  if (rows.length === 0) return statements;
   const columns = Object.entries(table.columns);
   const head = `INSERT INTO "${table.name}" (${columns.map(([c]) => `"${c}"`).join(", ")}) `;
   if (provider === "postgresql") {
     const sql = `${head}SELECT ${columns.map(([, type], i) => `(r->>${i})${cast(type)}`).join(", ")} FROM jsonb_array_elements($1::text::jsonb) WITH ORDINALITY AS t(r, n) ORDER BY n`;
     for (let i = 0; i < rows.length; i += JSON_ROWS_PER_STATEMENT) {
       const slice = rows.slice(i, i + JSON_ROWS_PER_STATEMENT);
-      await execute(tx, sql, [JSON.stringify(slice.map((row) => columns.map(([name, type]) => value(type, row[name], provider))))]);
+      statements.push({ sql, params: [JSON.stringify(slice.map((row) => columns.map(([name, type]) => value(type, row[name], provider))))] });
     }
-    return;
+    return statements;
   }
   const perStatement = Math.max(1, Math.floor(5_000 / columns.length));
   for (let i = 0; i < rows.length; i += perStatement) {
@@ -83,8 +91,14 @@ export async function insertRows(tx: Tx, table: TableSpec, rows: readonly Record
     const params: unknown[] = [];
     const tuples = slice.map(() => `(${columns.map(() => "?").join(", ")})`);
     for (const row of slice) for (const [name, type] of columns) params.push(value(type, row[name], provider));
-    await execute(tx, `${head}VALUES ${tuples.join(", ")}`, params);
+    statements.push({ sql: `${head}VALUES ${tuples.join(", ")}`, params });
   }
+  return statements;
+}
+
+/** Runs statements one after the other, in order. */
+export async function runStatements(tx: Tx, statements: readonly Statement[]): Promise<void> {
+  for (const s of statements) await execute(tx, s.sql, s.params);
 }
 
 /** Rows per PostgreSQL statement: the JSON of a few thousand rows, a few megabytes at most. */
