@@ -43,6 +43,20 @@ describe("statements sent to the driver inside a transaction", () => {
   });
 });
 
+describe("a statement the database refuses", () => {
+  it("is reported in the database's words, naming the table, and nothing of the transaction stays", async () => {
+    const db = getDb();
+    const error = await transactionWithDriver(db, async (tx) => {
+      await insertRows(tx, TAG_TABLE, [tag(7)]);
+      await insertRows(tx, TAG_TABLE, [tag(8), tag(8)]);
+    }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(
+      /^The database refused the import \(writing Tag\): (UNIQUE constraint failed: Tag\.\w+ \[SQLITE_CONSTRAINT_\w+\]|duplicate key value violates unique constraint "Tag_\w+" \[23505\])$/,
+    );
+    expect(await db.tag.count({ where: { id: { in: [tag(7).id, tag(8).id] } } })).toBe(0);
+  });
+});
+
 describe("new row ids", () => {
   it("are the app's form (c and 24 hex digits), all different, past the bytes drawn at once", () => {
     const ids = Array.from({ length: 5_000 }, newRowId);

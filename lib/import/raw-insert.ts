@@ -111,8 +111,27 @@ const JSON_ROWS_PER_STATEMENT = 2_000;
  */
 async function execute(tx: Tx, sql: string, params: unknown[]): Promise<void> {
   const driver = driverTransaction(tx);
-  if (driver) await driver.executeRaw({ sql, args: params, argTypes: params.map(argType) });
-  else await tx.$executeRawUnsafe(sql, ...params);
+  if (!driver) {
+    await tx.$executeRawUnsafe(sql, ...params);
+    return;
+  }
+  try {
+    await driver.executeRaw({ sql, args: params, argTypes: params.map(argType) });
+  } catch (err) {
+    throw refusal(err, sql);
+  }
+}
+
+/**
+ * The driver's error in words, as Prisma would have put it: the adapter's own error names only
+ * the kind of failure ("UniqueConstraintViolation"), the database's message is in its cause.
+ */
+function refusal(err: unknown, sql: string): Error {
+  const cause = (err as { cause?: { originalCode?: unknown; originalMessage?: unknown } } | null)?.cause;
+  if (typeof cause?.originalMessage !== "string") return err instanceof Error ? err : new Error(String(err));
+  const statement = /^\s*(INSERT INTO|UPDATE|SELECT .*? FROM) "(\w+)"/s.exec(sql);
+  const what = statement ? ` (${statement[1]!.startsWith("INSERT") ? "writing" : statement[1] === "UPDATE" ? "updating" : "reading"} ${statement[2]})` : "";
+  return new Error(`The database refused the import${what}: ${cause.originalMessage} [${String(cause.originalCode)}]`, { cause: err });
 }
 
 /**
@@ -144,7 +163,11 @@ export async function selectWhereIn(
       .join(" OR ");
     const sql = `SELECT ${columns.map((c) => `"${c}"`).join(", ")} FROM "${table}" WHERE ${where}`;
     const rows = driver
-      ? (await driver.queryRaw({ sql, args: params, argTypes: params.map(argType) })).rows
+      ? (
+          await driver.queryRaw({ sql, args: params, argTypes: params.map(argType) }).catch((err: unknown) => {
+            throw refusal(err, sql);
+          })
+        ).rows
       : (await tx.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params)).map((r) => columns.map((c) => r[c]));
     for (const row of rows) out.push(Object.fromEntries(columns.map((c, j) => [c, row[j] === null || row[j] === undefined ? null : String(row[j])])));
   }
