@@ -151,6 +151,14 @@ describe("localDay", () => {
     expect(localDay(at("2024-11-17T09:59:59.999Z"), "Pacific/Kiritimati")).toBe("2024-11-17");
   });
 
+  it("answers for the instant a date holds when asked, even when the same date object is changed", () => {
+    const d = at("2024-11-17T10:00:00Z");
+    expect([localDay(d, "Pacific/Kiritimati"), localDay(d, "Pacific/Kiritimati"), localDay(d, "UTC")]).toEqual(["2024-11-18", "2024-11-18", "2024-11-17"]);
+    d.setTime(Date.parse("2024-11-19T10:00:00Z"));
+    expect(localDay(d, "UTC")).toBe("2024-11-19");
+    expect(() => localDay(new Date(Number.NaN), "UTC")).toThrow();
+  });
+
   it("follows the change of offset at the end of summer time", () => {
     // New York leaves EDT (UTC−4) at 06:00 UTC on 3 Nov 2024.
     expect(localDay(at("2024-11-03T03:59:59.999Z"), "America/New_York")).toBe("2024-11-02");

@@ -50,8 +50,15 @@ export function parseIsoDay(value: string): { year: number; month: number; day: 
 
 /** The calendar day (`YYYY-MM-DD`) that `instant` falls on in `zone`. */
 export function localDay(instant: Date, zone: string): string {
-  return format(new TZDate(instant, zone), "yyyy-MM-dd");
+  // An event's day, span end and ordering key ask for the same instant and zone in a row: the
+  // last answer is kept (a time-zone conversion costs some 20 µs; a 10k-event import made 30k).
+  const ms = instant.getTime();
+  if (lastLocalDay && lastLocalDay.ms === ms && lastLocalDay.zone === zone) return lastLocalDay.day;
+  const day = format(new TZDate(instant, zone), "yyyy-MM-dd");
+  lastLocalDay = { ms, zone, day };
+  return day;
 }
+let lastLocalDay: { ms: number; zone: string; day: string } | null = null;
 
 /** The first instant of calendar day `day` (`YYYY-MM-DD`) in `zone`. */
 export function startOfLocalDay(day: string, zone: string): Date {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -27,10 +28,10 @@ export function createDbClient(url: string): Db {
   // can count the statements behind a page (lib/events/query-count.test.ts). Off otherwise.
   const log = process.env.SOURCELINE_QUERY_EVENTS === "1" ? [{ emit: "event" as const, level: "query" as const }] : undefined;
   if (isPostgresUrl(url)) {
-    return new PgClient({ adapter: new PrismaPg({ connectionString: url }), log }) as unknown as Db;
+    return new PgClient({ adapter: withDriverTransactions(new PrismaPg({ connectionString: url })), log }) as unknown as Db;
   }
   enableWriteAheadLog(url);
-  const db = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), log });
+  const db = new SqliteClient({ adapter: withDriverTransactions(new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS })), log });
   // A 64 MB page cache instead of better-sqlite3's 16 MB: a capped count over a large story reads
   // a few thousand scattered pages (scripts/bench/analysis.md), which then stay in memory between
   // requests. The adapter keeps one connection, so setting it once covers every query.
@@ -38,6 +39,67 @@ export function createDbClient(url: string): Db {
     console.error("Could not set the SQLite page cache size:", error);
   });
   return db;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Statements sent to the driver inside a Prisma transaction
+// ------------------------------------------------------------------------------------------------
+
+/**
+ * The driver adapter's side of an open transaction (@prisma/driver-adapter-utils' Transaction):
+ * statements run on the transaction's own connection, so they commit or roll back with it.
+ */
+export type DriverTransaction = {
+  executeRaw(query: DriverQuery): Promise<number>;
+  queryRaw(query: DriverQuery): Promise<{ columnNames: string[]; rows: unknown[][] }>;
+};
+export type DriverQuery = { sql: string; args: unknown[]; argTypes: { scalarType: "string" | "int" | "float" | "boolean"; arity: "scalar" }[] };
+
+type AdapterFactory = { connect(): Promise<{ startTransaction(...args: unknown[]): Promise<unknown> }> };
+
+/** Where transactionWithDriver waits for the driver transaction its $transaction opens. */
+const openingTransaction = new AsyncLocalStorage<{ driver?: DriverTransaction }>();
+const driverOf = new WeakMap<object, DriverTransaction>();
+
+/**
+ * The adapter factory, its adapters handing every transaction they start to the
+ * transactionWithDriver that asked for it (none otherwise: nothing else changes).
+ */
+function withDriverTransactions<F extends AdapterFactory>(factory: F): F {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const start = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (...args: unknown[]) => {
+      const transaction = await start(...args);
+      const slot = openingTransaction.getStore();
+      if (slot) slot.driver = transaction as DriverTransaction;
+      return transaction;
+    };
+    return adapter;
+  };
+  return factory;
+}
+
+/**
+ * db.$transaction, with the driver's side of the transaction known for `driverTransaction(tx)`:
+ * statements that Prisma would spend far longer preparing than the database spends running them
+ * (large parameters go through Prisma's query compiler byte by byte: about 25 ms per megabyte)
+ * can be sent to the driver directly, in the same transaction.
+ */
+export async function transactionWithDriver<T>(db: Db, fn: (tx: Tx) => Promise<T>, options?: { timeout?: number; maxWait?: number }): Promise<T> {
+  const slot: { driver?: DriverTransaction } = {};
+  return openingTransaction.run(slot, () =>
+    db.$transaction(async (tx) => {
+      if (slot.driver) driverOf.set(tx, slot.driver);
+      return fn(tx);
+    }, options),
+  );
+}
+
+/** The driver's side of a transaction opened by transactionWithDriver (null for any other). */
+export function driverTransaction(tx: Db | Tx): DriverTransaction | null {
+  return driverOf.get(tx) ?? null;
 }
 
 /** The SQLite page cache, in KiB. */

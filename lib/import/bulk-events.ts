@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import type { Tx } from "../db";
 import type { ClaimStatusValue, SourceKindValue } from "../domain";
 import { DomainError } from "../errors";
@@ -11,9 +10,15 @@ import {
   EVENT_CLAIM_TABLE,
   EVENT_TABLE,
   EVENT_TAG_TABLE,
-  insertRows,
+  insertStatements,
+  newRowId,
+  providerOf,
+  runStatements,
   REVISION_TABLE,
+  selectWhereIn,
   STATUS_PERIOD_TABLE,
+  type Statement,
+  type TableSpec,
 } from "./raw-insert";
 
 // The events of an import that the database does not hold yet, written many at a time: the same
@@ -30,7 +35,7 @@ export const BULK_CHUNK = 400;
 type Evidence = NonNullable<DerivationFacts["claims"][number]["claim"]["history"][number]["evidenceCitation"]>;
 type PlannedChange = { toStatus: ClaimStatusValue; knownAt: Date; sequence: number; evidenceCitation: Evidence | null };
 
-const newId = () => `c${randomBytes(12).toString("hex")}`;
+const newId = newRowId;
 
 const changeKey = (knownAt: Date | string, toStatus: string) => `${new Date(knownAt).toISOString()}|${toStatus}`;
 
@@ -42,8 +47,8 @@ async function inSlices<V, R>(values: readonly V[], find: (slice: V[]) => Promis
 
 /** Source kinds by id, for every source the given events cite or relay. */
 export async function sourceKinds(tx: Tx, ids: readonly string[]): Promise<Map<string, SourceKindValue>> {
-  const rows = await inSlices([...new Set(ids)], (slice) => tx.source.findMany({ where: { id: { in: slice } }, select: { id: true, kind: true } }));
-  return new Map(rows.map((r) => [r.id, r.kind]));
+  const rows = await selectWhereIn(tx, "Source", ["id", "kind"], { id: ids });
+  return new Map(rows.map((r) => [r.id!, r.kind as SourceKindValue]));
 }
 
 /**
@@ -133,8 +138,11 @@ export async function createEventsInBulk(
     revision: (e: EventRecord) => { diff: string; reason: string };
   },
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += BULK_CHUNK) {
-    const chunk = rows.slice(i, i + BULK_CHUNK);
+  const provider = providerOf(tx);
+  // Each chunk's statements are built (rules checked, fields derived, rows laid out) while the
+  // database runs the previous chunk's first statement: on PostgreSQL, a server of its own, the
+  // one overlaps the other.
+  const build = (chunk: readonly BulkRow[]): Statement[] => {
     const prepared = chunk.map(({ record, input: raw, row }) => {
       const input = normalizeEventDate(raw);
       try {
@@ -176,8 +184,9 @@ export async function createEventsInBulk(
     });
 
     const now = new Date();
-    await insertRows(
-      tx,
+    const statements: Statement[] = [];
+    const insert = (table: TableSpec, rows: readonly Record<string, unknown>[]) => statements.push(...insertStatements(provider, table, rows));
+    insert(
       EVENT_TABLE,
       prepared.map(({ record, input, derived }) => ({
         id: input.id,
@@ -235,22 +244,36 @@ export async function createEventsInBulk(
         updatedAt: now,
       })),
     );
-    await insertRows(tx, CITATION_TABLE, citationRows);
-    await insertRows(tx, EVENT_ACTOR_TABLE, prepared.flatMap(({ input }) => (input.actors ?? []).map((a) => ({ eventId: input.id!, actorId: a.actorId, role: a.role }))));
-    await insertRows(tx, EVENT_TAG_TABLE, prepared.flatMap(({ input }) => (input.tagIds ?? []).map((tagId) => ({ eventId: input.id!, tagId }))));
-    await insertRows(
-      tx,
+    insert(CITATION_TABLE, citationRows);
+    insert(EVENT_ACTOR_TABLE, prepared.flatMap(({ input }) => (input.actors ?? []).map((a) => ({ eventId: input.id!, actorId: a.actorId, role: a.role }))));
+    insert(EVENT_TAG_TABLE, prepared.flatMap(({ input }) => (input.tagIds ?? []).map((tagId) => ({ eventId: input.id!, tagId }))));
+    insert(
       EVENT_CLAIM_TABLE,
       prepared.flatMap(({ input }) => (input.claims ?? []).map((c, position) => ({ eventId: input.id!, claimId: c.claimId, stance: c.stance, note: c.note ?? null, position }))),
     );
-    await insertRows(tx, STATUS_PERIOD_TABLE, prepared.flatMap(({ input, derived }) => derived.periods.map((p) => ({ id: newId(), eventId: input.id!, ...p }))));
-    await insertRows(
-      tx,
+    insert(STATUS_PERIOD_TABLE, prepared.flatMap(({ input, derived }) => derived.periods.map((p) => ({ id: newId(), eventId: input.id!, ...p }))));
+    insert(
       REVISION_TABLE,
       prepared.map(({ record }) => {
         const { diff, reason } = context.revision(record);
         return { id: newId(), entityType: "Event", entityId: record.id, action: "import-create", userId: null, diff, reason, isCorrection: false, at: now };
       }),
     );
+    return statements;
+  };
+
+  let next = rows.length ? build(rows.slice(0, BULK_CHUNK)) : [];
+  for (let i = 0; i < rows.length; i += BULK_CHUNK) {
+    const writing = runStatements(tx, next);
+    // A broken rule in the next chunk is thrown once this chunk's statements are done: the
+    // transaction is never rolled back under a running statement.
+    let broken: { error: unknown } | null = null;
+    try {
+      next = i + BULK_CHUNK < rows.length ? build(rows.slice(i + BULK_CHUNK, i + 2 * BULK_CHUNK)) : [];
+    } catch (error) {
+      broken = { error };
+    }
+    await writing;
+    if (broken) throw broken.error;
   }
 }

@@ -6,7 +6,11 @@ import { serializeStoryExport } from "../export/format";
 import { atacmsStory } from "../seed/atacms-story";
 import { seedStory } from "../seed/seed-story";
 import { TRUTH_STORY_SLUG, truthStory } from "../testing/truth-story";
-import { importStory } from "./import-story";
+import { createTemporaryDatabase } from "../testing/temp-database";
+import { createDbClient } from "../db";
+import type { StoryExport } from "../export/format";
+import { BULK_CHUNK } from "./bulk-events";
+import { ImportError, importStory } from "./import-story";
 import { parseJsonImport } from "./parse-file";
 
 // New events are written many at a time (lib/import/bulk-events.ts), their labels derived from
@@ -57,5 +61,42 @@ describe("importing new events in bulk", () => {
     const logged = await getDb().revision.findMany({ where: { entityType: "Event", entityId: { in: events.map((e) => e.id) }, action: "import-create" }, select: { entityId: true, reason: true } });
     expect(new Set(logged.map((r) => r.entityId)).size).toBe(events.length);
     for (const r of logged) expect(r.reason).toBe("imported from truth-story.json");
+  });
+});
+
+describe("a rule broken past the first chunk of new events", () => {
+  it("is reported for its row once the chunks before it are written, and nothing stays written", async () => {
+    // Built while the chunk before it is written (bulk-events.ts): the error waits for that write.
+    const file = JSON.parse(serializeStoryExport(truthStory())) as StoryExport;
+    const model = file.events.find((e) => e.published && e.citations.length > 0 && e.claims.length === 0)!;
+    const count = BULK_CHUNK + 50;
+    file.events = Array.from({ length: count }, (_, i) => {
+      const n = String(i).padStart(4, "0");
+      return {
+        ...model,
+        id: `bulk-event-${n}`,
+        slug: `bulk-event-${n}`,
+        citations: model.citations.map((c, j) => ({ ...c, id: `bulk-citation-${n}-${j}`, repeatsCitationId: null })),
+        corrections: [],
+      };
+    });
+    file.relations = [];
+    file.claims = file.claims.map((c) => ({ ...c, history: [] }));
+    const bad = BULK_CHUNK + 20;
+    file.events[bad]!.timeZone = "Mars/Olympus_Mons";
+    const database = await createTemporaryDatabase(process.env.TEST_DATABASE_URL);
+    const db = createDbClient(database.url);
+    try {
+      const error = await importStory(db, file).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ImportError);
+      expect((error as ImportError).issues).toEqual([{ row: `events[${bad}]`, field: "timeZone", message: '"Mars/Olympus_Mons" is not an IANA time zone.' }]);
+      expect([await db.story.count(), await db.event.count(), await db.citation.count(), await db.revision.count()]).toEqual([0, 0, 0, 0]);
+      // And without the broken row, every event is written.
+      file.events[bad]!.timeZone = model.timeZone;
+      expect((await importStory(db, file)).counts.events.created).toBe(count);
+    } finally {
+      await db.$disconnect();
+      await database.drop();
+    }
   });
 });

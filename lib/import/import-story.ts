@@ -1,9 +1,8 @@
-import type { Db, Tx } from "../db";
+import { transactionWithDriver, type Db, type Tx } from "../db";
 import { recordClaimStatusChange } from "../claims/write";
 import { DomainError } from "../errors";
 import { checkNewEvent, createEvent, refreshEvents, type NewEvent } from "../events/write";
-import { randomBytes } from "node:crypto";
-import { ACTOR_TABLE, CLAIM_TABLE, insertRows, RELATION_TABLE, REVISION_TABLE, SOURCE_TABLE, TAG_TABLE, updateTextColumn, type TableSpec } from "./raw-insert";
+import { ACTOR_TABLE, CLAIM_TABLE, insertRows, newRowId, RELATION_TABLE, REVISION_TABLE, selectWhereIn, SOURCE_TABLE, TAG_TABLE, updateTextColumn, type TableSpec } from "./raw-insert";
 import { BulkRowError, createEventsInBulk, plannedHistories, sourceKinds, type BulkRow } from "./bulk-events";
 import { normalizeEventDate } from "../events/derived";
 import { eventToRecord, exportEventSelect } from "../export/export-story";
@@ -96,7 +95,8 @@ export async function importStory(db: Db, data: StoryExport, options: ImportOpti
     adopted: [],
   };
   try {
-    await db.$transaction(
+    await transactionWithDriver(
+      db,
       async (tx) => {
         const file = await reconcile(tx, data, locator, options, report);
         const ctx: Context = {
@@ -154,22 +154,11 @@ async function inSlices<V, R>(values: readonly V[], find: (slice: V[]) => Promis
 async function reconcile(tx: Tx, data: StoryExport, locator: Locator, options: ImportOptions, report: ImportReport): Promise<StoryExport> {
   const issues: ImportIssue[] = [];
   const remap = new Map<string, string>();
-  const check = async (
-    kind: ImportKind,
-    what: string,
-    rows: readonly Keyed[],
-    find: (slugs: string[], ids: string[]) => Promise<Keyed[]>,
-    rowName: (i: number) => string,
-  ) => {
+  const check = async (kind: ImportKind, what: string, rows: readonly Keyed[], table: string, rowName: (i: number) => string) => {
     if (rows.length === 0) return;
-    const existing = await inSlices(rows, (slice) =>
-      find(
-        slice.map((r) => r.slug),
-        slice.map((r) => r.id),
-      ),
-    );
-    const byId = new Set(existing.map((e) => e.id));
-    const bySlug = new Map(existing.map((e) => [e.slug, e.id]));
+    const existing = await selectWhereIn(tx, table, ["id", "slug"], { slug: rows.map((r) => r.slug), id: rows.map((r) => r.id) });
+    const byId = new Set(existing.map((e) => e.id!));
+    const bySlug = new Map(existing.map((e) => [e.slug!, e.id!]));
     for (const [i, r] of rows.entries()) {
       if (byId.has(r.id)) continue;
       const other = bySlug.get(r.slug);
@@ -186,21 +175,17 @@ async function reconcile(tx: Tx, data: StoryExport, locator: Locator, options: I
       }
     }
   };
-  const inList = (slugs: string[], ids: string[]) => ({ OR: [{ slug: { in: slugs } }, { id: { in: ids } }] });
-  const keyed = { id: true, slug: true } as const;
-  await check("stories", "story", [data.story], (s, i) => tx.story.findMany({ where: inList(s, i), select: keyed }), () => "story");
-  await check("sources", "source", data.sources, (s, i) => tx.source.findMany({ where: inList(s, i), select: keyed }), (i) => `sources[${i}]`);
-  await check("actors", "actor", data.actors, (s, i) => tx.actor.findMany({ where: inList(s, i), select: keyed }), (i) => `actors[${i}]`);
-  await check("tags", "tag", data.tags, (s, i) => tx.tag.findMany({ where: inList(s, i), select: keyed }), (i) => `tags[${i}]`);
-  await check("claims", "claim", data.claims, (s, i) => tx.claim.findMany({ where: inList(s, i), select: keyed }), (i) => `claims[${i}]`);
-  await check("events", "event", data.events, (s, i) => tx.event.findMany({ where: inList(s, i), select: keyed }), (i) => locator.event(data.events[i]!.id, i));
+  await check("stories", "story", [data.story], "Story", () => "story");
+  await check("sources", "source", data.sources, "Source", (i) => `sources[${i}]`);
+  await check("actors", "actor", data.actors, "Actor", (i) => `actors[${i}]`);
+  await check("tags", "tag", data.tags, "Tag", (i) => `tags[${i}]`);
+  await check("claims", "claim", data.claims, "Claim", (i) => `claims[${i}]`);
+  await check("events", "event", data.events, "Event", (i) => locator.event(data.events[i]!.id, i));
 
   // A citation id another event already holds.
   const citationIds = data.events.flatMap((e) => e.citations.map((c) => ({ eventId: e.id, id: c.id })));
   if (citationIds.length) {
-    const owners = await inSlices(citationIds, (slice) =>
-      tx.citation.findMany({ where: { id: { in: slice.map((c) => c.id) } }, select: { id: true, eventId: true } }),
-    );
+    const owners = await selectWhereIn(tx, "Citation", ["id", "eventId"], { id: citationIds.map((c) => c.id) });
     const ownerOf = new Map(owners.map((o) => [o.id, o.eventId]));
     for (const [i, e] of data.events.entries()) {
       for (const [j, c] of e.citations.entries()) {
@@ -214,10 +199,10 @@ async function reconcile(tx: Tx, data: StoryExport, locator: Locator, options: I
   if (issues.length) throw new ImportError(issues);
   const file = remap.size ? remapIds(data, remap) : data;
 
-  // Events the database holds in a newer version than the file, with other content.
-  const existing = await inSlices(file.events, (slice) =>
-    tx.event.findMany({ where: { id: { in: slice.map((e) => e.id) } }, select: exportEventSelect }),
-  );
+  // Events the database holds in a newer version than the file, with other content (read whole
+  // only for the events it holds at all).
+  const held = (await selectWhereIn(tx, "Event", ["id"], { id: file.events.map((e) => e.id) })).map((e) => e.id!);
+  const existing = await inSlices(held, (slice) => tx.event.findMany({ where: { id: { in: slice } }, select: exportEventSelect }));
   const byId = new Map(existing.map((e) => [e.id, e]));
   const newer: ImportIssue[] = [];
   for (const [i, e] of file.events.entries()) {
@@ -335,7 +320,7 @@ async function upsertMany<R extends { id: string; slug: string }>(
     ctx.tx,
     REVISION_TABLE,
     fresh.map((r) => ({
-      id: `c${randomBytes(12).toString("hex")}`,
+      id: newRowId(),
       entityType,
       entityId: r.id,
       action: "import-create",
@@ -408,9 +393,7 @@ async function run(ctx: Context, data: StoryExport, options: ImportOptions): Pro
 
   const index = new Map(data.events.map((e, i) => [e.id, i]));
   const events = [...data.events].sort((a, b) => cmp(a.id, b.id));
-  const stored = new Set(
-    (await inSlices(events, (slice) => tx.event.findMany({ where: { id: { in: slice.map((e) => e.id) } }, select: { id: true } }))).map((e) => e.id),
-  );
+  const stored = new Set((await selectWhereIn(tx, "Event", ["id"], { id: events.map((e) => e.id) })).map((e) => e.id));
   // Events the database already holds: one by one, through the write paths (compared, updated,
   // their labels refreshed). New events: many at a time (lib/import/bulk-events.ts).
   for (const e of events.filter((e) => stored.has(e.id))) {
@@ -439,18 +422,16 @@ async function run(ctx: Context, data: StoryExport, options: ImportOptions): Pro
 
   // The citations they repeat, once every citation of the file exists (a repeat may point at any
   // event's citation).
+  // The citations of the events just created were all written without one: only those of the
+  // events already held are read back.
   const citations = events.flatMap((e) => e.citations.map((c, j) => ({ e, c, j })));
   const repeats = new Map(
-    (await inSlices(citations, (slice) => tx.citation.findMany({ where: { id: { in: slice.map((x) => x.c.id) } }, select: { id: true, repeatsCitationId: true } }))).map((c) => [c.id, c.repeatsCitationId]),
+    (await selectWhereIn(tx, "Citation", ["id", "repeatsCitationId"], { id: citations.filter(({ e }) => !created.has(e.id)).map((x) => x.c.id) })).map((c) => [c.id!, c.repeatsCitationId]),
   );
+  for (const { e, c } of citations) if (created.has(e.id)) repeats.set(c.id, null);
   const changedRepeats = citations.filter(({ c }) => repeats.has(c.id) && repeats.get(c.id) !== c.repeatsCitationId);
   const targets = new Set(
-    (
-      await inSlices(
-        [...new Set(changedRepeats.flatMap(({ c }) => (c.repeatsCitationId ? [c.repeatsCitationId] : [])))],
-        (slice) => tx.citation.findMany({ where: { id: { in: slice } }, select: { id: true } }),
-      )
-    ).map((c) => c.id),
+    (await selectWhereIn(tx, "Citation", ["id"], { id: changedRepeats.flatMap(({ c }) => (c.repeatsCitationId ? [c.repeatsCitationId] : [])) })).map((c) => c.id),
   );
   for (const { e, c, j } of changedRepeats) {
     if (c.repeatsCitationId && !targets.has(c.repeatsCitationId)) {
@@ -474,13 +455,7 @@ async function run(ctx: Context, data: StoryExport, options: ImportOptions): Pro
     ).map((r) => [r.id, r]),
   );
   const newRelations = relations.filter(([, r]) => !storedRelations.has(r.id));
-  const ends = new Set(
-    (
-      await inSlices([...new Set(newRelations.flatMap(([, r]) => [r.fromEventId, r.toEventId]))], (slice) =>
-        tx.event.findMany({ where: { id: { in: slice } }, select: { id: true } }),
-      )
-    ).map((e) => e.id),
-  );
+  const ends = new Set((await selectWhereIn(tx, "Event", ["id"], { id: newRelations.flatMap(([, r]) => [r.fromEventId, r.toEventId]) })).map((e) => e.id));
   for (const [i, r] of newRelations) {
     if (!ends.has(r.fromEventId) || !ends.has(r.toEventId)) {
       throw new ImportError([{ row: `relations[${i}]`, field: "fromEventId", message: "the relation names an event that is neither in the file nor in the database" }]);
@@ -497,12 +472,7 @@ async function run(ctx: Context, data: StoryExport, options: ImportOptions): Pro
   }
 
   const storedCorrections = new Map(
-    (
-      await inSlices(
-        events.flatMap((e) => e.corrections.map((c) => c.id)),
-        (slice) => tx.correction.findMany({ where: { id: { in: slice } }, select: { id: true, note: true, eventId: true } }),
-      )
-    ).map((c) => [c.id, c]),
+    (await selectWhereIn(tx, "Correction", ["id", "note", "eventId"], { id: events.flatMap((e) => e.corrections.map((c) => c.id)) })).map((c) => [c.id!, c]),
   );
   for (const e of events) {
     for (const c of e.corrections) {
@@ -522,9 +492,15 @@ async function run(ctx: Context, data: StoryExport, options: ImportOptions): Pro
   // Claim histories: append what is missing, in the order the history was known (knownAt, then
   // sequence), through the rules.
   const changedClaims = new Set<string>();
+  const storedChanges = new Map<string, Set<string>>(data.claims.map((c) => [c.id, new Set()]));
+  for (const h of await inSlices(
+    data.claims.map((c) => c.id),
+    (slice) => tx.claimStatusChange.findMany({ where: { claimId: { in: slice } }, select: { claimId: true, toStatus: true, knownAt: true } }),
+  )) {
+    storedChanges.get(h.claimId)!.add(`${h.knownAt.toISOString()}|${h.toStatus}`);
+  }
   for (const [i, c] of data.claims.entries()) {
-    const existing = await tx.claimStatusChange.findMany({ where: { claimId: c.id }, select: { toStatus: true, knownAt: true } });
-    const have = new Set(existing.map((h) => `${h.knownAt.toISOString()}|${h.toStatus}`));
+    const have = storedChanges.get(c.id)!;
     const key = (h: { knownAt: string; toStatus: string }) => `${new Date(h.knownAt).toISOString()}|${h.toStatus}`;
     const ordered = c.history
       .map((h, j) => ({ h, j }))
@@ -569,17 +545,17 @@ async function refreshAfterHistories(tx: Tx, changedClaims: ReadonlySet<string>,
 
 /** Every id the new events refer to must exist: one query per kind for the whole file. */
 async function checkReferencesInBulk(tx: Tx, rows: readonly BulkRow[]): Promise<void> {
-  const kinds: { field: string; what: string; ids: (e: EventRecord) => string[]; find: (ids: string[]) => Promise<{ id: string }[]> }[] = [
-    { field: "citations.sourceId", what: "source", ids: (e) => e.citations.map((c) => c.sourceId), find: (ids) => tx.source.findMany({ where: { id: { in: ids } }, select: { id: true } }) },
-    { field: "citations.originSourceId", what: "source", ids: (e) => e.citations.flatMap((c) => (c.originSourceId ? [c.originSourceId] : [])), find: (ids) => tx.source.findMany({ where: { id: { in: ids } }, select: { id: true } }) },
-    { field: "citations.speakerActorId", what: "actor", ids: (e) => e.citations.flatMap((c) => (c.speakerActorId ? [c.speakerActorId] : [])), find: (ids) => tx.actor.findMany({ where: { id: { in: ids } }, select: { id: true } }) },
-    { field: "actors.actorId", what: "actor", ids: (e) => e.actors.map((a) => a.actorId), find: (ids) => tx.actor.findMany({ where: { id: { in: ids } }, select: { id: true } }) },
-    { field: "tagIds", what: "tag", ids: (e) => e.tagIds, find: (ids) => tx.tag.findMany({ where: { id: { in: ids } }, select: { id: true } }) },
-    { field: "claims.claimId", what: "claim", ids: (e) => e.claims.map((c) => c.claimId), find: (ids) => tx.claim.findMany({ where: { id: { in: ids } }, select: { id: true } }) },
+  const kinds: { field: string; what: string; ids: (e: EventRecord) => string[]; table: string }[] = [
+    { field: "citations.sourceId", what: "source", ids: (e) => e.citations.map((c) => c.sourceId), table: "Source" },
+    { field: "citations.originSourceId", what: "source", ids: (e) => e.citations.flatMap((c) => (c.originSourceId ? [c.originSourceId] : [])), table: "Source" },
+    { field: "citations.speakerActorId", what: "actor", ids: (e) => e.citations.flatMap((c) => (c.speakerActorId ? [c.speakerActorId] : [])), table: "Actor" },
+    { field: "actors.actorId", what: "actor", ids: (e) => e.actors.map((a) => a.actorId), table: "Actor" },
+    { field: "tagIds", what: "tag", ids: (e) => e.tagIds, table: "Tag" },
+    { field: "claims.claimId", what: "claim", ids: (e) => e.claims.map((c) => c.claimId), table: "Claim" },
   ];
   for (const k of kinds) {
-    const wanted = [...new Set(rows.flatMap((r) => k.ids(r.record)))];
-    const found = new Set((await inSlices(wanted, k.find)).map((r) => r.id));
+    const wanted = rows.flatMap((r) => k.ids(r.record));
+    const found = new Set((await selectWhereIn(tx, k.table, ["id"], { id: wanted })).map((r) => r.id));
     const bad = rows.find((r) => k.ids(r.record).some((id) => !found.has(id)));
     if (bad) {
       const missing = k.ids(bad.record).find((id) => !found.has(id))!;
