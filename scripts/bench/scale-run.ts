@@ -89,7 +89,7 @@ export async function runScale(
             try {
               scale.spike.push(await measureSpike(server.url, db.kind, next, connections, 10));
             } catch (e) {
-              throw new Error(`${db.kind} 1m spike at c=${connections} failed: ${String(e)}\nserver: ${server.tail()}`);
+              throw new Error(`${db.kind} 1m spike at c=${connections} failed: ${String(e)} ${String((e as { cause?: unknown }).cause ?? "")}\nserver: ${server.tail()}`);
             }
           }
           if (!scale.spikeStatic) {
