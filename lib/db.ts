@@ -28,10 +28,15 @@ export function createDbClient(url: string): Db {
   // can count the statements behind a page (lib/events/query-count.test.ts). Off otherwise.
   const log = process.env.SOURCELINE_QUERY_EVENTS === "1" ? [{ emit: "event" as const, level: "query" as const }] : undefined;
   if (isPostgresUrl(url)) {
-    return new PgClient({ adapter: withDriverTransactions(new PrismaPg({ connectionString: url })), log }) as unknown as Db;
+    const connection: Connection = {};
+    const db = new PgClient({ adapter: withDriverTransactions(new PrismaPg({ connectionString: url }), connection), log }) as unknown as Db;
+    connectionOf.set(db, connection);
+    return db;
   }
   enableWriteAheadLog(url);
-  const db = new SqliteClient({ adapter: withDriverTransactions(new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS })), log });
+  const connection: Connection = {};
+  const db = new SqliteClient({ adapter: withDriverTransactions(new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), connection), log });
+  connectionOf.set(db, connection);
   // A 64 MB page cache instead of better-sqlite3's 16 MB: a capped count over a large story reads
   // a few thousand scattered pages (scripts/bench/analysis.md), which then stay in memory between
   // requests. The adapter keeps one connection, so setting it once covers every query.
@@ -57,6 +62,10 @@ export type DriverQuery = { sql: string; args: unknown[]; argTypes: { scalarType
 
 type AdapterFactory = { connect(): Promise<{ startTransaction(...args: unknown[]): Promise<unknown> }> };
 
+/** The adapter a client connected through: its queries run on the client's own connection(s). */
+type Connection = { adapter?: Pick<DriverTransaction, "queryRaw"> };
+const connectionOf = new WeakMap<Db, Connection>();
+
 /** Where transactionWithDriver waits for the driver transaction its $transaction opens. */
 const openingTransaction = new AsyncLocalStorage<{ driver?: DriverTransaction }>();
 const driverOf = new WeakMap<object, DriverTransaction>();
@@ -65,10 +74,11 @@ const driverOf = new WeakMap<object, DriverTransaction>();
  * The adapter factory, its adapters handing every transaction they start to the
  * transactionWithDriver that asked for it (none otherwise: nothing else changes).
  */
-function withDriverTransactions<F extends AdapterFactory>(factory: F): F {
+function withDriverTransactions<F extends AdapterFactory>(factory: F, connection: Connection): F {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
+    connection.adapter = adapter as unknown as Pick<DriverTransaction, "queryRaw">;
     const start = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (...args: unknown[]) => {
       const transaction = await start(...args);
@@ -102,6 +112,28 @@ export function driverTransaction(tx: Db | Tx): DriverTransaction | null {
   return driverOf.get(tx) ?? null;
 }
 
+/**
+ * Reads sent straight to the client's driver adapter, outside any transaction: for a page's many
+ * small relation reads, where Prisma's query compiler costs more than the database does
+ * (lib/events/page-read.ts). The statements see what the client's own queries see (on SQLite the
+ * same single connection). Null for a client not built by createDbClient.
+ */
+export async function driverReader(db: Db): Promise<Pick<DriverTransaction, "queryRaw"> | null> {
+  const connection = connectionOf.get(db);
+  if (!connection) return null;
+  if (!connection.adapter) await db.$connect();
+  const adapter = connection.adapter;
+  if (!adapter || driverListeners.length === 0) return adapter ?? null;
+  return {
+    queryRaw(query) {
+      for (const listener of driverListeners) listener({ query: query.sql });
+      return adapter.queryRaw(query);
+    },
+  };
+}
+
+const driverListeners: ((e: { query: string }) => void)[] = [];
+
 /** The SQLite page cache, in KiB. */
 export const SQLITE_CACHE_KIB = 65_536;
 
@@ -132,8 +164,12 @@ export function enableWriteAheadLog(url: string): void {
   }
 }
 
-/** Calls `listener` for every SQL statement of getDb(), when built with SOURCELINE_QUERY_EVENTS=1. */
+/**
+ * Calls `listener` for every SQL statement of getDb(), when built with SOURCELINE_QUERY_EVENTS=1,
+ * and for every statement read through driverReader.
+ */
 export function onQuery(listener: (e: { query: string }) => void): void {
+  driverListeners.push(listener);
   (getDb() as unknown as { $on(event: "query", cb: (e: { query: string }) => void): void }).$on("query", listener);
 }
 

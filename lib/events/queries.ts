@@ -7,6 +7,7 @@ import { searchEventIds } from "../search/full-text";
 import { redirectedSlugs } from "../redirects";
 import { encodeCursor, type TimelinePosition } from "./cursor";
 import { searchFormOf } from "./derived";
+import { withPageRelations } from "./page-read";
 import { citationFactsSelect, claimLinksSelect, eventBriefSelect, eventTimeSelect } from "./selects";
 import type { TimelineQuery } from "./filters";
 
@@ -27,8 +28,8 @@ const relatedEventSelect = {
   },
 } satisfies Prisma.EventSelect;
 
-/** Everything a timeline item shows, loaded in one round of batched queries (no N+1). */
-export const timelineEventSelect = {
+/** A timeline item's own columns. */
+const timelineEventScalarSelect = {
   id: true,
   slug: true,
   storyId: true,
@@ -47,6 +48,15 @@ export const timelineEventSelect = {
   retractionNote: true,
   // When it went public on the site (a reader's "new since your last visit").
   publishedAt: true,
+} satisfies Prisma.EventSelect;
+
+/**
+ * Everything a timeline item shows. listTimeline reads the relations with hand-written statements
+ * instead (lib/events/page-read.ts), to the same shape; this select is what they are checked
+ * against.
+ */
+export const timelineEventSelect = {
+  ...timelineEventScalarSelect,
   statusPeriods: { select: { status: true, validFrom: true, validTo: true } },
   citations: { orderBy: { position: "asc" }, select: citationFactsSelect },
   actors: {
@@ -65,6 +75,7 @@ export const timelineEventSelect = {
 } satisfies Prisma.EventSelect;
 
 export type TimelineEvent = Prisma.EventGetPayload<{ select: typeof timelineEventSelect }>;
+export type TimelineEventScalars = Prisma.EventGetPayload<{ select: typeof timelineEventScalarSelect }>;
 export type RelatedEvent = Prisma.EventGetPayload<{ select: typeof relatedEventSelect }>;
 
 /** Filter slugs resolved to ids; slugs that name nothing are reported, not fatal. */
@@ -409,7 +420,7 @@ export async function listTimeline(
 
   const walk = keyedWalk(scope, query, resolved);
   const readPage = (w: Prisma.EventWhereInput) =>
-    db.event.findMany({ where: w, orderBy: [{ timelineKey: order }, { id: order }], take: pageSize + 1, select: timelineEventSelect });
+    db.event.findMany({ where: w, orderBy: [{ timelineKey: order }, { id: order }], take: pageSize + 1, select: timelineEventScalarSelect });
   // Events that began before `from` and reach into the range (RangePart "spill").
   const spillWhere = query.from ? timelineWhere(scope, query, resolved, "spill") : null;
   const positioned = (w: Prisma.EventWhereInput) => (anchor ? { AND: [w, positionWhere(anchor, goingNewer ? "newer" : "older")] } : w);
@@ -439,8 +450,9 @@ export async function listTimeline(
     .slice(0, pageSize + 1);
   const totalIsExact = !options.countLimit || total <= options.countLimit;
   const more = rows.length > pageSize;
-  const events = rows.slice(0, pageSize);
-  if (goingNewer) events.reverse();
+  const shown = rows.slice(0, pageSize);
+  if (goingNewer) shown.reverse();
+  const events = await withPageRelations(db, shown);
 
   const first = events[0];
   const last = events[events.length - 1];
