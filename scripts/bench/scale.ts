@@ -372,7 +372,7 @@ export function renderScaleMarkdown(s: ScaleResults | undefined, latency: Latenc
   if (s.baseline.length) {
     out.push("## listTimeline against hand-written SQL (first page, no filter, ms)", "");
     out.push(
-      "The same first page read with hand-written SQL on the database's own driver (scripts/bench/baseline-sql.ts: the 50 events in timeline order, the count capped at 1,001, and everything the page shows of each event, in nine statements), checked to return the same events. listTimeline goes through Prisma (about 30 statements).",
+      "The same first page read with hand-written SQL on the database's own driver (scripts/bench/baseline-sql.ts: the 50 events in timeline order, the count capped at 1,001, and everything the page shows of each event, in nine statements), checked to return the same events. listTimeline reads the page, its count and the full-text lookup through Prisma, then what the items show in eight hand-written statements on the driver (lib/events/page-read.ts): eleven in all.",
       "",
     );
     out.push(
