@@ -134,6 +134,36 @@ export async function driverReader(db: Db): Promise<Pick<DriverTransaction, "que
 
 const driverListeners: ((e: { query: string }) => void)[] = [];
 
+/** A driver statement's parameter type, from the value (instants already in each database's form). */
+export const driverArgType = (v: unknown) =>
+  ({ scalarType: typeof v === "number" ? (Number.isInteger(v) ? "int" : "float") : typeof v === "boolean" ? "boolean" : "string", arity: "scalar" }) as const;
+
+export type DriverRow = Record<string, unknown>;
+
+/** An instant as the adapters return it: ISO text (either database), or milliseconds. */
+export function driverDate(v: unknown): Date {
+  if (v instanceof Date) return v;
+  if (typeof v === "number" || typeof v === "bigint" || (typeof v === "string" && /^\d+$/.test(v))) return new Date(Number(v));
+  return new Date(String(v));
+}
+
+/**
+ * A reader of rows through driverReader: SQL written with `?` placeholders (numbered `$n` on
+ * PostgreSQL, so the SQL must hold no `?` in a literal), text and number parameters, each row an
+ * object keyed by column name with the driver's own values (SQLite integers may come back as
+ * text, instants as ISO text).
+ */
+export async function driverRows(db: Db): Promise<(sql: string, args: readonly (string | number)[]) => Promise<DriverRow[]>> {
+  const adapter = await driverReader(db);
+  if (!adapter) throw new Error("Driver reads need a database client built by createDbClient.");
+  const postgres = databaseKind() === "postgresql";
+  return async (sql, args) => {
+    let i = 0;
+    const result = await adapter.queryRaw({ sql: postgres ? sql.replace(/\?/g, () => `$${++i}`) : sql, args: [...args], argTypes: args.map(driverArgType) });
+    return result.rows.map((values) => Object.fromEntries(result.columnNames.map((name, j) => [name, values[j]])));
+  };
+}
+
 /** The SQLite page cache, in KiB. */
 export const SQLITE_CACHE_KIB = 65_536;
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { databaseKind, driverReader, type Db } from "../db";
+import { databaseKind, driverDate, driverRows, type Db, type DriverRow as Row } from "../db";
 import type { RelatedEvent, TimelineEvent, TimelineEventScalars } from "./queries";
 
 // What a timeline page shows of each event besides its own columns (label periods, citations with
@@ -10,36 +10,14 @@ import type { RelatedEvent, TimelineEvent, TimelineEventScalars } from "./querie
 // of the bench (scripts/bench/baseline-sql.ts). The result has exactly the shape, values and order
 // of `timelineEventSelect` (lib/events/page-read.test.ts compares the two on both databases).
 
-type Row = Record<string, unknown>;
+type Reader = Awaited<ReturnType<typeof driverRows>>;
 
 const str = (v: unknown): string => String(v);
 const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const int = (v: unknown): number => Number(v);
 const bool = (v: unknown): boolean => v === true || v === 1 || v === "1" || v === 1n;
-/** An instant as the adapters return it: ISO text (either database), or milliseconds. */
-function date(v: unknown): Date {
-  if (v instanceof Date) return v;
-  if (typeof v === "number" || typeof v === "bigint" || (typeof v === "string" && /^\d+$/.test(v))) return new Date(Number(v));
-  return new Date(String(v));
-}
+const date = driverDate;
 const dateOrNull = (v: unknown): Date | null => (v === null || v === undefined ? null : date(v));
-
-type Reader = (sql: string, args: string[]) => Promise<Row[]>;
-
-async function readerFor(db: Db): Promise<Reader> {
-  const adapter = await driverReader(db);
-  if (!adapter) throw new Error("The timeline page needs a database client built by createDbClient.");
-  const postgres = databaseKind() === "postgresql";
-  return async (sql, args) => {
-    let i = 0;
-    const result = await adapter.queryRaw({
-      sql: postgres ? sql.replace(/\?/g, () => `$${++i}`) : sql,
-      args,
-      argTypes: args.map(() => ({ scalarType: "string", arity: "scalar" })),
-    });
-    return result.rows.map((values) => Object.fromEntries(result.columnNames.map((name, j) => [name, values[j]])));
-  };
-}
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -115,7 +93,7 @@ const periods = (rows: Row[] | undefined): TimelineEvent["statusPeriods"] =>
  */
 export async function withPageRelations(db: Db, page: TimelineEventScalars[]): Promise<TimelineEvent[]> {
   if (page.length === 0) return [];
-  const read = await readerFor(db);
+  const read = await driverRows(db);
   const ids = page.map((e) => e.id);
   const inIds = marks(ids.length);
   const published = databaseKind() === "postgresql" ? "TRUE" : "1";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Db, Tx } from "../db";
-import { databaseKind, driverTransaction } from "../db";
+import { databaseKind, driverArgType, driverTransaction } from "../db";
 
 // Multi-row INSERTs for the bulk import, written by hand for both databases: Prisma's createMany
 // spends about ten times longer per row than the database does (measured on SQLite: 1,000
@@ -177,8 +177,7 @@ export async function selectWhereIn(
 /** Values per column per SELECT: within both databases' parameter limits, even for two columns. */
 const SELECT_SLICE = 5_000;
 
-const argType = (v: unknown) =>
-  ({ scalarType: typeof v === "number" ? (Number.isInteger(v) ? "int" : "float") : typeof v === "boolean" ? "boolean" : "string", arity: "scalar" }) as const;
+const argType = driverArgType;
 
 const E = (name: string) => ({ enum: name });
 

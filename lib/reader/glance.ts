@@ -1,7 +1,7 @@
 import "server-only";
 import { addDays, localDay } from "../dates";
 import type { Prisma } from "../../generated/prisma-sqlite/client";
-import { databaseKind, getDb } from "../db";
+import { databaseKind, driverDate, driverRows, getDb, type DriverRow } from "../db";
 import { EVENT_STATUSES, type ClaimStatusValue, type EventStatusValue } from "../domain";
 import type { AsOf } from "../events/as-of";
 import type { TimelineQuery } from "../events/filters";
@@ -92,22 +92,28 @@ export async function getStoryGlance(
   mainClaimIds: readonly string[],
 ): Promise<Glance> {
   const db = getDb();
+  const read = await driverRows(db);
   const at = asOf?.cutoff ?? null;
   const view: TimelineQuery = { ...query, from: null, to: null, before: null, after: null };
+  const pg = databaseKind() === "postgresql";
+  // Three small statements on the driver (the main claims' changes, the story's first and last
+  // days), each in an index: through Prisma, compiling them cost more than running them.
   const [found, span] = await Promise.all([
     mainClaimIds.length
-      ? db.claimStatusChange.findMany({
-          where: { claimId: { in: [...mainClaimIds] }, ...(at ? { knownAt: { lte: at } } : {}) },
-          orderBy: [{ knownAt: "asc" }, { sequence: "asc" }],
-          select: { knownAt: true, toStatus: true, claim: { select: { text: true } } },
-        })
+      ? read(
+          `SELECT h."knownAt" AS "knownAt", h."toStatus"${pg ? "::text" : ""} AS "toStatus", c."text" AS "text"
+           FROM "ClaimStatusChange" h JOIN "Claim" c ON c."id" = h."claimId"
+           WHERE h."claimId" IN (${mainClaimIds.map(() => "?").join(", ")})${at ? ` AND h."knownAt" <= ?${pg ? "::timestamp" : ""}` : ""}
+           ORDER BY h."knownAt", h."sequence"`,
+          [...mainClaimIds, ...(at ? [pg ? at.toISOString() : sqliteInstant(at)] : [])],
+        ).then((rows) => rows.map((r) => ({ knownAt: driverDate(r.knownAt), toStatus: String(r.toStatus) as ClaimStatusValue, claim: { text: String(r.text) } })))
       : Promise.resolve([]),
     // The story's first and last days with events: each one step into the per-day table's key.
-    Promise.all(
-      (["asc", "desc"] as const).map((order) =>
-        db.storyDayCount.findFirst({ where: { storyId: story.id, count: { gt: 0 } }, orderBy: { day: order }, select: { day: true } }),
-      ),
-    ).then(([min, max]) => ({ _min: { day: min?.day ?? null }, _max: { day: max?.day ?? null } })),
+    read(
+      `SELECT (SELECT "day" FROM "StoryDayCount" WHERE "storyId" = ? AND "count" > 0 ORDER BY "day" LIMIT 1) AS "min",
+              (SELECT "day" FROM "StoryDayCount" WHERE "storyId" = ? AND "count" > 0 ORDER BY "day" DESC LIMIT 1) AS "max"`,
+      [story.id, story.id],
+    ).then(([r]) => ({ _min: { day: r?.min == null ? null : String(r.min) }, _max: { day: r?.max == null ? null : String(r.max) } })),
   ]);
   const changes = found.map((c) => ({ day: localDay(c.knownAt, story.timeZone), claim: c.claim.text, to: c.toStatus }));
   if (!span._min.day || !span._max.day) return { days: [], changes: [], via: "day-counts", daysPerBar: 1, window: null };
@@ -118,7 +124,7 @@ export async function getStoryGlance(
     const last = changes.reduce((l, c) => (c.day > l ? c.day : l), span._max.day);
     const daysPerBar = Math.max(1, Math.ceil((dayIndex(first, last) + 1) / MAX_BARS));
     const statuses = view.statuses.length ? view.statuses : [...EVENT_STATUSES];
-    const rows = await barCounts(story.id, first, daysPerBar, statuses);
+    const rows = await barCounts(read, story.id, first, daysPerBar, statuses);
     return {
       days: toDays(rows.map((r) => ({ day: addDays(first, r.bar * daysPerBar), status: r.status, count: r.count }))),
       changes,
@@ -146,9 +152,9 @@ export async function getStoryGlance(
       : "grouped-events";
   let rows: { day: string; status: EventStatusValue; count: number }[];
   if (via === "period-key") {
-    rows = await periodCounts(story.id, statuses, window, at!);
+    rows = await periodCounts(read, story.id, statuses, window, at!);
   } else if (via === "source-key") {
-    rows = await sourceKeyCounts(story.id, resolved.sourceIds, view.statuses, window);
+    rows = await sourceKeyCounts(read, story.id, resolved.sourceIds, view.statuses, window);
   } else if (!at) {
     const grouped = await db.event.groupBy({ by: ["occurredOn", "status"], where, _count: { _all: true } });
     rows = grouped.map((g) => ({ day: g.occurredOn, status: g.status, count: g._count._all }));
@@ -173,88 +179,91 @@ export async function getStoryGlance(
   return { days: toDays(rows), changes: inWindow, via, daysPerBar: null, window };
 }
 
-type DayRow = { day: string; status: EventStatusValue; count: number | bigint };
-const dayRows = (rows: DayRow[]) => rows.map((r) => ({ day: r.day, status: r.status, count: Number(r.count) }));
+type Read = Awaited<ReturnType<typeof driverRows>>;
+const dayRows = (rows: DriverRow[]) => rows.map((r) => ({ day: String(r.day), status: String(r.status) as EventStatusValue, count: Number(r.count) }));
 /** The schema's own enum values as a SQL list (never the reader's input). */
 const statusList = (statuses: readonly EventStatusValue[]) => statuses.map((s) => `'${s}'`).join(", ");
 /** A timelineKey range covering the window's days: the key begins with the event's day. */
-const keyRange = (column: string, window: { from: string; to: string } | null, next: () => string) =>
-  window ? ` AND ${column} >= ${next()} AND ${column} < ${next()}` : "";
+const keyRange = (column: string, window: { from: string; to: string } | null) => (window ? ` AND ${column} >= ? AND ${column} < ?` : "");
 const keyRangeArgs = (window: { from: string; to: string } | null) => (window ? [window.from, addDays(window.to, 1)] : []);
+/** Text enum values on PostgreSQL (the driver returns them as text on SQLite already). */
+const asText = () => (databaseKind() === "postgresql" ? "::text" : "");
 
 /**
  * The story's unpublished events in the window (drafts, withdrawn events): few, found in the
  * (storyId, published, timelineKey, id) index. The keys hold every event; excluding these costs
- * one small list instead of reading each counted event.
+ * one small list instead of reading each counted event. Its parameters: the story, the window.
  */
-const unpublishedIn = (next: () => string, window: { from: string; to: string } | null) =>
-  `SELECT "id" FROM "Event" WHERE "storyId" = ${next()} AND "published" = ${databaseKind() === "postgresql" ? "false" : "0"}${keyRange(`"timelineKey"`, window, next)}`;
+const unpublishedIn = (window: { from: string; to: string } | null) =>
+  `SELECT "id" FROM "Event" WHERE "storyId" = ? AND "published" = ${databaseKind() === "postgresql" ? "false" : "0"}${keyRange(`"timelineKey"`, window)}`;
+
+/**
+ * Published events per day and label of an ordered key (EventSource or EventStatusPeriod, whose
+ * index holds the story, the key's own columns, then the event's timelineKey): the rows matching
+ * `where` in the window's range of the key, the story's unpublished events left out.
+ */
+async function keyCounts(read: Read, key: { table: string; where: string; args: readonly string[]; count: string }, storyId: string, window: { from: string; to: string } | null) {
+  const sql = `SELECT substr(k."timelineKey", 1, 10) AS day, k."status"${asText()} AS status, ${key.count} AS count
+    FROM "${key.table}" k
+    WHERE k."storyId" = ? AND ${key.where}${keyRange(`k."timelineKey"`, window)}
+      AND k."eventId" NOT IN (${unpublishedIn(window)})
+    GROUP BY 1, 2`;
+  return dayRows(await read(sql, [storyId, ...key.args, ...keyRangeArgs(window), storyId, ...keyRangeArgs(window)]));
+}
 
 /**
  * Published events per day and label at the cut-off, from the label periods current then: one
  * range of EventStatusPeriod's (storyId, status, timelineKey, …, validFrom, validTo) index per
- * label, the period tested in the index, the story's unpublished events left out.
+ * label, the period tested in the index.
  */
-async function periodCounts(storyId: string, statuses: readonly EventStatusValue[], window: { from: string; to: string } | null, at: Date) {
-  const db = getDb();
+function periodCounts(read: Read, storyId: string, statuses: readonly EventStatusValue[], window: { from: string; to: string } | null, at: Date) {
   const pg = databaseKind() === "postgresql";
-  let n = 0;
-  const next = () => (pg ? `$${++n}` : "?");
-  const sql = `SELECT substr(p."timelineKey", 1, 10) AS day, p."status"${pg ? "::text" : ""} AS status, COUNT(*) AS count
-    FROM "EventStatusPeriod" p
-    WHERE p."storyId" = ${next()} AND p."status" IN (${statusList(statuses)})${keyRange(`p."timelineKey"`, window, next)}
-      AND p."validFrom" <= ${next()}${pg ? "::timestamp" : ""} AND (p."validTo" IS NULL OR p."validTo" > ${next()}${pg ? "::timestamp" : ""})
-      AND p."eventId" NOT IN (${unpublishedIn(next, window)})
-    GROUP BY 1, 2`;
   const instant = pg ? at.toISOString() : sqliteInstant(at);
-  return dayRows(await db.$queryRawUnsafe<DayRow[]>(sql, storyId, ...keyRangeArgs(window), instant, instant, storyId, ...keyRangeArgs(window)));
+  const ts = pg ? "::timestamp" : "";
+  return keyCounts(
+    read,
+    {
+      table: "EventStatusPeriod",
+      where: `k."status" IN (${statusList(statuses)}) AND k."validFrom" <= ?${ts} AND (k."validTo" IS NULL OR k."validTo" > ?${ts})`,
+      args: [instant, instant],
+      count: "COUNT(*)",
+    },
+    storyId,
+    window,
+  );
 }
 
 /**
  * Published events per day and label that cite any of the sources, from the source key
  * EventSource (storyId, sourceId, timelineKey, eventId, status): one index range per source, the
- * label checked in the index, an event citing several of them counted once, the story's
- * unpublished events left out.
+ * label checked in the index, an event citing several of them counted once.
  */
-async function sourceKeyCounts(
-  storyId: string,
-  sourceIds: readonly string[],
-  statuses: readonly EventStatusValue[],
-  window: { from: string; to: string } | null,
-) {
-  const db = getDb();
-  const pg = databaseKind() === "postgresql";
-  let n = 0;
-  const next = () => (pg ? `$${++n}` : "?");
-  const sql = `SELECT substr(k."timelineKey", 1, 10) AS day, k."status"${pg ? "::text" : ""} AS status, COUNT(DISTINCT k."eventId") AS count
-    FROM "EventSource" k
-    WHERE k."storyId" = ${next()} AND k."sourceId" IN (${sourceIds.map(() => next()).join(", ")})${keyRange(`k."timelineKey"`, window, next)}
-      ${statuses.length ? `AND k."status" IN (${statusList(statuses)})` : ""} AND k."eventId" NOT IN (${unpublishedIn(next, window)})
-    GROUP BY 1, 2`;
-  return dayRows(await db.$queryRawUnsafe<DayRow[]>(sql, storyId, ...sourceIds, ...keyRangeArgs(window), storyId, ...keyRangeArgs(window)));
+function sourceKeyCounts(read: Read, storyId: string, sourceIds: readonly string[], statuses: readonly EventStatusValue[], window: { from: string; to: string } | null) {
+  return keyCounts(
+    read,
+    {
+      table: "EventSource",
+      where: `k."sourceId" IN (${sourceIds.map(() => "?").join(", ")})${statuses.length ? ` AND k."status" IN (${statusList(statuses)})` : ""}`,
+      args: sourceIds,
+      count: `COUNT(DISTINCT k."eventId")`,
+    },
+    storyId,
+    window,
+  );
 }
 
 /** StoryDayCount summed per bar (daysPerBar days from `first`) and label, in the database. */
-async function barCounts(storyId: string, first: string, daysPerBar: number, statuses: readonly EventStatusValue[]) {
-  const db = getDb();
+async function barCounts(read: Read, storyId: string, first: string, daysPerBar: number, statuses: readonly EventStatusValue[]) {
   const list = statusList(statuses);
-  if (databaseKind() === "postgresql") {
-    return db.$queryRawUnsafe<{ bar: number; status: EventStatusValue; count: number }[]>(
-      `SELECT (("day"::date - $2::date) / $3)::int AS bar, "status"::text AS status, SUM("count")::int AS count
-       FROM "StoryDayCount" WHERE "storyId" = $1 AND "count" > 0 AND "status"::text IN (${list}) GROUP BY 1, 2`,
-      storyId,
-      first,
-      daysPerBar,
-    );
-  }
-  const rows = await db.$queryRawUnsafe<{ bar: number | bigint; status: EventStatusValue; count: number | bigint }[]>(
-    `SELECT CAST((unixepoch("day") - unixepoch(?)) / (86400 * ?) AS INTEGER) AS bar, "status" AS status, SUM("count") AS count
-     FROM "StoryDayCount" WHERE "storyId" = ? AND "count" > 0 AND "status" IN (${list}) GROUP BY 1, 2`,
-    first,
-    daysPerBar,
-    storyId,
+  const rows = await read(
+    databaseKind() === "postgresql"
+      ? `SELECT (("day"::date - ?::date) / ?::int)::int AS bar, "status"::text AS status, SUM("count")::int AS count
+         FROM "StoryDayCount" WHERE "storyId" = ? AND "count" > 0 AND "status"::text IN (${list}) GROUP BY 1, 2`
+      : `SELECT CAST((unixepoch("day") - unixepoch(?)) / (86400 * ?) AS INTEGER) AS bar, "status" AS status, SUM("count") AS count
+         FROM "StoryDayCount" WHERE "storyId" = ? AND "count" > 0 AND "status" IN (${list}) GROUP BY 1, 2`,
+    [first, daysPerBar, storyId],
   );
-  return rows.map((r) => ({ bar: Number(r.bar), status: r.status, count: Number(r.count) }));
+  return rows.map((r) => ({ bar: Number(r.bar), status: String(r.status) as EventStatusValue, count: Number(r.count) }));
 }
 
 export type GlanceBar = {
