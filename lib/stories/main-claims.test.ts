@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { changeClaimStatus, createTestActor, createTestClaim, createTestEvent, createTestStory } from "../../prisma/factories";
 import { getDb } from "../db";
+import { dataChanged } from "../live/changes";
 import { setMainClaims } from "../editor/stories";
 import { testEditor } from "../testing/editor-user";
 import { listMainClaims } from "./main-claims";
@@ -75,6 +76,20 @@ describe("a story's main claims", () => {
     expect(now[0]).toMatchObject({ status: "UNVERIFIED", since: null, voice: null, events: 1 });
     // D was first reported on the 7th.
     expect((await listMainClaims(storyId, day(6))).map((m) => m.id)).toEqual([a.id]);
+  });
+
+  it("are kept between renders until the data change, and never served once outdated", async () => {
+    const { storyId, a } = await storyWithClaims();
+    const [before] = await listMainClaims(storyId, null);
+    expect(before).toMatchObject({ id: a.id, status: "CONFIRMED" });
+    // Written without the editor's revalidation: the kept lines still answer (as the page cache would).
+    const denial = await createTestEvent({ storyId, occurredAt: day(8), claims: [{ claimId: a.id, stance: "DENIES" }], citations: [{ attribution: "SPOKESPERSON" }] });
+    await changeClaimStatus(a.id, "DISPUTED", { knownAt: day(8), evidenceCitationId: denial.citationIds[0] });
+    expect((await listMainClaims(storyId, null))[0]).toBe(before);
+    // An editor's save (lib/cache/revalidate.ts) or another instance's NOTIFY: read again.
+    dataChanged("local");
+    const [after] = await listMainClaims(storyId, null);
+    expect(after).toMatchObject({ id: a.id, status: "DISPUTED", since: day(8) });
   });
 
   it("is empty for a story with no published events", async () => {

@@ -59,7 +59,14 @@ const knownBy = (d: Date, at: Date | null) => at === null || d.getTime() <= at.g
  * independent-source count and its number of events. A handful of queries whatever the number of
  * claims; the default choice counts every published event link of the story in the database.
  */
-export async function listMainClaims(storyId: string, at: Date | null, options: { limit?: number } = {}): Promise<MainClaim[]> {
+export function listMainClaims(storyId: string, at: Date | null, options: { limit?: number } = {}): Promise<MainClaim[]> {
+  // Kept until the data change (never served once outdated: these are labels), so that a spike of
+  // first renders of a story's filtered views reads its main claims once, not once per view.
+  const limit = options.limit ?? DEFAULT_MAIN_CLAIMS;
+  return memo(`main-claim-lines:${storyId}:${at?.getTime() ?? "now"}:${limit}`, () => readMainClaims(storyId, at, limit));
+}
+
+async function readMainClaims(storyId: string, at: Date | null, limit: number): Promise<MainClaim[]> {
   const db = getDb();
   const eventKnown = { published: true, storyId, ...(at ? { knownFrom: { lte: at } } : {}) };
   const chosen = await db.storyMainClaim.findMany({ where: { storyId }, orderBy: { position: "asc" }, select: { claimId: true } });
@@ -74,7 +81,6 @@ export async function listMainClaims(storyId: string, at: Date | null, options: 
     // so it is kept until the data change; past PAGE_CACHE_SECONDS the kept one is served while
     // the next is counted. What each line says (status, since, voice, sources) is read below,
     // every time.
-    const limit = options.limit ?? DEFAULT_MAIN_CLAIMS;
     const ranking = await memo(
       `main-claims:${storyId}:${at?.getTime() ?? "now"}:${limit}`,
       async () => {
