@@ -1,8 +1,12 @@
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   dayGroup,
   endOfLocalDay,
   formatEventTime,
+  formatIsoDay,
+  formatPublished,
   isValidTimeZone,
   localDay,
   machineTime,
@@ -301,5 +305,42 @@ describe("isValidTimeZone", () => {
     expect(isValidTimeZone("Pacific/Kiritimati")).toBe(true);
     expect(isValidTimeZone("Mars/Olympus_Mons")).toBe(false);
     expect(isValidTimeZone("")).toBe(false);
+  });
+});
+
+describe("formatting agrees with date-fns over TZDate, the reference it replaced", () => {
+  // Instants spread over the years the databases hold, and the hours around this zone set's
+  // offset changes, in zones with whole, half- and quarter-hour, negative and changing offsets.
+  const zones = ["UTC", "America/New_York", "Europe/Kyiv", "Europe/Moscow", "Asia/Kolkata", "Asia/Kathmandu", "Australia/Lord_Howe", "Pacific/Chatham", "America/St_Johns", "Pacific/Kiritimati"];
+  const instants: Date[] = [at("0100-01-01T12:00:00Z"), at("9998-12-31T00:00:00Z"), at("2024-03-10T06:59:00Z"), at("2024-03-10T07:00:00Z"), at("2024-11-03T05:59:00Z"), at("2024-11-03T06:00:00Z")];
+  let seed = 7;
+  const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  for (let i = 0; i < 300; i++) instants.push(new Date(Date.UTC(1900, 0, 1) + Math.floor(next() * 200 * 365.25 * 86_400_000)));
+  const zoneName = (d: Date, zone: string) =>
+    new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "short" }).formatToParts(d).find((p) => p.type === "timeZoneName")!.value;
+  const PATTERN: Record<PrecisionValue, string> = { YEAR: "yyyy", MONTH: "MMMM yyyy", DAY: "d MMM yyyy", HOUR: "d MMM yyyy, HH:00", MINUTE: "d MMM yyyy, HH:mm" };
+
+  it("for every precision, day, group and machine time", () => {
+    for (const zone of zones) {
+      for (const d of instants) {
+        const local = new TZDate(d, zone);
+        for (const precision of ["YEAR", "MONTH", "DAY", "HOUR", "MINUTE"] as const) {
+          const timed = precision === "HOUR" || precision === "MINUTE";
+          expect(formatPublished(d, precision, zone)).toBe(`${format(local, PATTERN[precision])}${timed ? ` ${zoneName(d, zone)}` : ""}`);
+          const t = { occurredAt: d, precision, timeZone: zone };
+          expect(machineTime(t)).toBe(timed ? d.toISOString() : format(local, { YEAR: "yyyy", MONTH: "yyyy-MM", DAY: "yyyy-MM-dd" }[precision]));
+          const heading = { YEAR: "yyyy '(day not known)'", MONTH: "MMMM yyyy '(day not known)'" }[precision as "YEAR" | "MONTH"] ?? "EEEE d MMMM yyyy";
+          expect(dayGroup(t).heading).toBe(format(local, heading));
+        }
+        expect(localDay(d, zone)).toBe(format(local, "yyyy-MM-dd"));
+      }
+    }
+  });
+
+  it("for a calendar day shown on its own", () => {
+    for (const day of ["0100-01-01", "2024-02-29", "2024-11-18", "9998-12-31"]) {
+      const p = parseIsoDay(day)!;
+      expect(formatIsoDay(day)).toBe(format(new TZDate(p.year, p.month - 1, p.day, 12, 0, 0, 0, "UTC"), "d MMM yyyy"));
+    }
   });
 });
