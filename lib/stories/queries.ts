@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { localDay } from "../dates";
 import { getDb } from "../db";
+import { memo } from "../reader/memo";
 import type { StoryStateValue } from "../domain";
 
 const storySelect = {
@@ -111,15 +112,18 @@ export type StoryFacets = Awaited<ReturnType<typeof getStoryFacets>>;
 
 /** The first and last days (in the story's zone) on which its events were reported. */
 export const getStoryDayRange = cache(
-  async (storyId: string, timeZone: string): Promise<{ first: string; last: string } | null> => {
-    // Each end is one step into the (storyId, firstReportedAt) index; MIN and MAX over published
-    // events read the whole story (1.5 s at a million events).
-    const [first, last] = await Promise.all(
-      (["asc", "desc"] as const).map((order) =>
-        getDb().event.findFirst({ where: { storyId, published: true }, orderBy: { firstReportedAt: order }, select: { firstReportedAt: true } }),
-      ),
-    );
-    if (!first || !last) return null;
-    return { first: localDay(first.firstReportedAt, timeZone), last: localDay(last.firstReportedAt, timeZone) };
-  },
+  // Kept until the data change, like the main claims: every first render of a story's views asks.
+  (storyId: string, timeZone: string): Promise<{ first: string; last: string } | null> => memo(`day-range:${storyId}:${timeZone}`, () => readStoryDayRange(storyId, timeZone)),
 );
+
+async function readStoryDayRange(storyId: string, timeZone: string): Promise<{ first: string; last: string } | null> {
+  // Each end is one step into the (storyId, firstReportedAt) index; MIN and MAX over published
+  // events read the whole story (1.5 s at a million events).
+  const [first, last] = await Promise.all(
+    (["asc", "desc"] as const).map((order) =>
+      getDb().event.findFirst({ where: { storyId, published: true }, orderBy: { firstReportedAt: order }, select: { firstReportedAt: true } }),
+    ),
+  );
+  if (!first || !last) return null;
+  return { first: localDay(first.firstReportedAt, timeZone), last: localDay(last.firstReportedAt, timeZone) };
+}
