@@ -43,17 +43,6 @@ describe("memo", () => {
     expect(await memo(k, c.compute, { stale: "expired" })).toBe(3);
   });
 
-  it('serves an answer older than a data change while the next is computed ("changed"), once', async () => {
-    const k = key();
-    const c = counter();
-    expect(await memo(k, c.compute, { stale: "changed" })).toBe(1);
-    dataChanged("local");
-    expect(await Promise.all([memo(k, c.compute, { stale: "changed" }), memo(k, c.compute, { stale: "changed" })])).toEqual([1, 1]);
-    await settle();
-    expect(c.calls()).toBe(2);
-    expect(await memo(k, c.compute, { stale: "changed" })).toBe(2);
-  });
-
   it("does not keep a failed computation", async () => {
     const k = key();
     await expect(memo(k, () => Promise.reject(new Error("no")))).rejects.toThrow("no");

@@ -21,12 +21,10 @@ export type MemoOptions = {
   /**
    * What an outdated answer may still serve while a new one is computed in the background (the
    * first caller after it expires starts the computation; nobody waits for it):
-   * - "expired": an answer past PAGE_CACHE_SECONDS, never one older than a data change;
-   * - "changed": also one older than a data change (counts that may lag behind an edit by one
-   *   computation, never labels).
+   * - "expired": an answer past PAGE_CACHE_SECONDS, never one older than a data change.
    * Absent: an outdated answer is never served; the caller waits for the new one.
    */
-  stale?: "expired" | "changed";
+  stale?: "expired";
 };
 
 function keep(map: Map<string, Entry>, key: string, generation: number, storedAt: number, value: Promise<unknown>): Entry {
@@ -54,7 +52,7 @@ export function memo<T>(key: string, compute: () => Promise<T>, options: MemoOpt
   const found = map.get(key);
   const current = found !== undefined && found.generation === generation;
   if (found && current && now - found.storedAt < ttl) return found.value as Promise<T>;
-  const servable = found?.settled && (options.stale === "changed" || (options.stale === "expired" && current));
+  const servable = found?.settled && options.stale === "expired" && current;
   if (found && servable) {
     if (!found.refreshing) {
       found.refreshing = true;

@@ -1,6 +1,6 @@
 import "server-only";
 import { countIndependentSourcesForClaims, type IndependentCount } from "../claims/write";
-import { getDb } from "../db";
+import { driverRows, getDb } from "../db";
 import type { ClaimStatusValue } from "../domain";
 import { creditOf } from "../events/labels";
 import { historyKnownAt } from "../events/projection";
@@ -75,21 +75,16 @@ async function readMainClaims(storyId: string, at: Date | null, limit: number): 
   let eventCounts: Map<string, number>;
   if (chosen.length > 0) {
     ids = chosen.map((c) => c.claimId);
-    eventCounts = await countEvents(ids, eventKnown);
+    eventCounts = await countEvents(storyId, ids, eventKnown, at);
   } else {
-    // The ranking counts every published event link of the story (seconds at a million events),
-    // so it is kept until the data change; past PAGE_CACHE_SECONDS the kept one is served while
-    // the next is counted. What each line says (status, since, voice, sources) is read below,
-    // every time.
+    // Now, the ranking reads the story's kept link counts. As of an earlier instant it counts
+    // every published event link of the story known then (seconds at a million events), so it is
+    // kept until the data change; past PAGE_CACHE_SECONDS the kept one is served while the next is
+    // counted.
     const ranking = await memo(
       `main-claims:${storyId}:${at?.getTime() ?? "now"}:${limit}`,
       async () => {
-        const counts = await db.eventClaim.groupBy({
-          by: ["claimId"],
-          where: { claim: { storyId }, event: eventKnown },
-          _count: { _all: true },
-        });
-        const byClaim = new Map(counts.map((c) => [c.claimId, c._count._all]));
+        const byClaim = await countEvents(storyId, null, eventKnown, at);
         return { counts: byClaim, ids: await topClaims(byClaim, limit, eventKnown, at) };
       },
       { stale: "expired" },
@@ -145,10 +140,25 @@ async function readMainClaims(storyId: string, at: Date | null, limit: number): 
 
 type EventKnown = { published: boolean; storyId: string; knownFrom?: { lte: Date } };
 
-async function countEvents(claimIds: string[], eventKnown: EventKnown): Promise<Map<string, number>> {
-  const counts = await getDb().eventClaim.groupBy({
+/**
+ * Published events on each of the story's claims (`claimIds`, or all of them), known by `at`. Now
+ * (`at` null): StoryFacetCount's "claim" counts, kept by the database (migration
+ * 20241206000000_story_facet_counts), for the claims of this story.
+ */
+async function countEvents(storyId: string, claimIds: string[] | null, eventKnown: EventKnown, at: Date | null): Promise<Map<string, number>> {
+  const db = getDb();
+  if (at === null) {
+    const read = await driverRows(db);
+    const rows = await read(
+      `SELECT f."valueId", f."count" FROM "StoryFacetCount" f JOIN "Claim" c ON c."id" = f."valueId" AND c."storyId" = f."storyId"
+       WHERE f."storyId" = ? AND f."facet" = 'claim' AND f."count" > 0${claimIds ? ` AND f."valueId" IN (${claimIds.map(() => "?").join(", ")})` : ""}`,
+      [storyId, ...(claimIds ?? [])],
+    );
+    return new Map(rows.map((r) => [String(r.valueId), Number(r.count)]));
+  }
+  const counts = await db.eventClaim.groupBy({
     by: ["claimId"],
-    where: { claimId: { in: claimIds }, event: eventKnown },
+    where: { ...(claimIds ? { claimId: { in: claimIds } } : {}), claim: { storyId }, event: eventKnown },
     _count: { _all: true },
   });
   return new Map(counts.map((c) => [c.claimId, c._count._all]));
