@@ -3,9 +3,11 @@
 // A render is CPU work in one Node process. Letting every request start at once under a spike
 // makes all of them slow together, until they time out: 50 readers on uncached pages each waited
 // seconds, and some 10 s for nothing. So at most `maxConcurrent` renders run; the next ones wait
-// in a bounded queue, in order; a request that would wait longer than `maxWaitMs` (estimated from
-// the recent render times, or actually, when its wait runs out) is answered at once with 503 and
-// a Retry-After saying when capacity is expected back. A shared cache in front serves its stale
+// in a bounded queue, in order; a request that would not have its page within `maxWaitMs` (its
+// wait for a turn, estimated from the recent render times, plus the render itself; or actually,
+// when its wait runs out) is answered at once with 503 and a Retry-After saying when capacity is
+// expected back. Counting the render keeps every answer, 200 or 503, near `maxWaitMs`: a request
+// let in after waiting the whole budget would answer a render later. A shared cache in front serves its stale
 // copy instead (stale-if-error), so readers of cached pages see no error at all.
 //
 // Kept free of Node server and Next imports so the rules are unit-tested directly.
@@ -15,7 +17,10 @@ export type AdmissionOptions = {
   maxConcurrent: number;
   /** Requests waiting at most; beyond that they are refused at once. */
   maxQueue: number;
-  /** The longest a request may wait for its turn before it is refused. */
+  /**
+   * The longest a request may take to be answered: its wait for a turn plus the render it is
+   * expected to take (the recent average). It waits at most this less that render time.
+   */
   maxWaitMs: number;
   now?: () => number;
   setTimer?: (fn: () => void, ms: number) => { cancel(): void };
@@ -103,7 +108,8 @@ export class AdmissionGate {
     }
     if (this.queue.length >= this.options.maxQueue) return { outcome: Promise.resolve(this.refusal("queue-full")), abandon: () => {} };
     // Refused at once rather than after a wait it would not survive.
-    if (this.expectedWaitMs() > this.options.maxWaitMs) return { outcome: Promise.resolve(this.refusal("wait-too-long")), abandon: () => {} };
+    const patience = this.options.maxWaitMs - this.serviceMs;
+    if (this.expectedWaitMs() > patience) return { outcome: Promise.resolve(this.refusal("wait-too-long")), abandon: () => {} };
     this.stats.queued += 1;
     let waiter!: Waiter;
     const outcome = new Promise<Ticket | Refusal>((resolve) => {
@@ -114,7 +120,7 @@ export class AdmissionGate {
       if (i === -1) return;
       this.queue.splice(i, 1);
       waiter.resolve(this.refusal("wait-too-long"));
-    }, this.options.maxWaitMs);
+    }, patience);
     this.queue.push(waiter);
     return {
       outcome,
