@@ -6,10 +6,9 @@ import {
   fillToken,
   headersToCache,
   isCacheableRequest,
-  isNotModified,
   pageCache,
   PRIVATE_CACHE_CONTROL,
-  publicCacheControl,
+  storedAnswer,
   type CachedPage,
   type PageCache,
 } from "./lib/cache/page-cache";
@@ -153,13 +152,9 @@ async function fromCache(cache: PageCache, request: NextRequest, nonce: string):
 
 /** A stored page as a public response, or a 304 when the client already holds these bytes. */
 function storedResponse(cache: PageCache, page: CachedPage, request: NextRequest, state: "hit" | "miss"): Served {
-  const notModified = isNotModified(request.headers, page);
-  const response = notModified ? new NextResponse(null, { status: 304 }) : new NextResponse(new Uint8Array(page.body));
-  for (const [name, value] of page.headers) if (!notModified || name === "vary") response.headers.set(name, value);
-  response.headers.set("Cache-Control", publicCacheControl(cache.secondsLeft(page)));
-  response.headers.set("ETag", page.etag);
-  response.headers.set("Last-Modified", new Date(page.storedAt).toUTCString());
-  response.headers.set(CACHE_HEADER, state);
+  const answer = storedAnswer(cache, page, request.headers, state);
+  const response = new NextResponse(answer.body ? new Uint8Array(answer.body) : null, { status: answer.status });
+  for (const [name, value] of answer.headers) response.headers.set(name, value);
   return { response, nonce: page.nonce };
 }
 

@@ -43,6 +43,14 @@ test("a reader's page is rendered once, then served as rendered, public, with va
   const nonces = [await expectOwnNonce(first), await expectOwnNonce(second), await expectOwnNonce(third)];
   expect(new Set(nonces).size).toBe(1);
   expect(await second.text()).toBe(await first.text());
+  // Gzipped for a browser that accepts it, as Next gzips; the same bytes for one that does not.
+  for (const encoding of ["gzip", "identity"]) {
+    const copy = await request.get(path, { headers: { ...HTML, "accept-encoding": encoding } });
+    expect(copy.headers()[CACHE]).toBe("hit");
+    expect(copy.headers()["content-encoding"]).toBe(encoding === "gzip" ? "gzip" : undefined);
+    expect(copy.headers()["vary"]).toMatch(/Accept-Encoding/i);
+    expect(await copy.text()).toBe(await first.text());
+  }
   expect(second.headers()["x-frame-options"]).toBe("DENY");
   expect(second.headers()["x-content-type-options"]).toBe("nosniff");
   // Any cache may keep it, shared ones for at most what is left of PAGE_CACHE_SECONDS.

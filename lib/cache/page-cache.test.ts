@@ -1,5 +1,19 @@
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { isCacheablePath, isCacheableRequest, isNotModified, PageCache, pageCacheSeconds, publicCacheControl } from "./page-cache";
+import nextConfig from "../../next.config";
+import { EVERY_RESPONSE_HEADERS } from "../security/headers";
+import {
+  acceptsGzip,
+  CACHE_HEADER,
+  gzippedBody,
+  isCacheablePath,
+  isCacheableRequest,
+  isNotModified,
+  PageCache,
+  pageCacheSeconds,
+  publicCacheControl,
+  storedAnswer,
+} from "./page-cache";
 
 const N1 = Buffer.from("11111111-1111-4111-8111-111111111111").toString("base64");
 const N2 = Buffer.from("22222222-2222-4222-8222-222222222222").toString("base64");
@@ -140,6 +154,48 @@ describe("PageCache", () => {
     expect(cache.get("/")).not.toBeNull();
     await cache.fillOnce("/", fill); // the finished fill is forgotten: a later miss renders again
     expect(renders).toBe(2);
+  });
+});
+
+describe("a stored page's answer (proxy.ts, and the request guard for a page already stored)", () => {
+  it("is the page with its kept headers, its age left and validators; a 304 without them", () => {
+    const clock = { now: Date.UTC(2026, 0, 1, 12) };
+    const cache = cacheAt(clock);
+    cache.set("/", { ...page(N1), headers: [["content-type", "text/html; charset=utf-8"], ["vary", "rsc"]] }, N1, cache.generation);
+    const p = cache.get("/")!;
+    clock.now += 10_000;
+    const full = storedAnswer(cache, p, new Headers(), "hit");
+    expect(full.status).toBe(200);
+    expect(full.body).toBe(p.body);
+    expect(full.headers).toEqual([
+      ["content-type", "text/html; charset=utf-8"],
+      ["vary", "rsc"],
+      ["Cache-Control", publicCacheControl(50)],
+      ["ETag", p.etag],
+      ["Last-Modified", new Date(p.storedAt).toUTCString()],
+      [CACHE_HEADER, "hit"],
+    ]);
+    const notModified = storedAnswer(cache, p, new Headers({ "if-none-match": p.etag }), "miss");
+    expect(notModified.status).toBe(304);
+    expect(notModified.body).toBeNull();
+    expect(notModified.headers.map(([name]) => name)).toEqual(["vary", "Cache-Control", "ETag", "Last-Modified", CACHE_HEADER]);
+    expect(notModified.headers.at(-1)).toEqual([CACHE_HEADER, "miss"]);
+  });
+
+  it("is gzipped once per stored render, for browsers that accept it", () => {
+    const cache = cacheAt({ now: 0 });
+    cache.set("/", page(N1), N1, cache.generation);
+    const p = cache.get("/")!;
+    const gz = gzippedBody(p);
+    expect(gunzipSync(gz).equals(p.body)).toBe(true);
+    expect(gzippedBody(p)).toBe(gz);
+    for (const yes of ["gzip", "gzip, deflate, br, zstd", "br;q=1.0, gzip;q=0.8", "*", "GZIP"]) expect(acceptsGzip(yes), yes).toBe(true);
+    for (const no of [undefined, "", "identity", "br", "gzip;q=0", "gzip; q=0.0, br"]) expect(acceptsGzip(no), String(no)).toBe(false);
+  });
+
+  it("carries the headers next.config.ts puts on every response", async () => {
+    const rules = await nextConfig.headers!();
+    expect(rules).toEqual([{ source: "/:path*", headers: EVERY_RESPONSE_HEADERS.map(([key, value]) => ({ key, value })) }]);
   });
 });
 

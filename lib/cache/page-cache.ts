@@ -18,6 +18,7 @@
 // Kept free of Next imports so unit tests can drive it.
 
 import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
 
 export const CACHE_HEADER = "X-Sourceline-Cache";
 export const FILL_TOKEN_HEADER = "x-sourceline-page-fill";
@@ -38,6 +39,11 @@ export type CachedPage = {
   etag: string;
   /** When its render began: its age, for this cache and for shared caches, counts from here. */
   storedAt: number;
+  /**
+   * The bytes gzipped, made for the first reader whose browser accepts them (gzippedBody) and kept
+   * with the page: about a fifth of its size, outside maxBytes.
+   */
+  gzip?: Buffer;
 };
 
 export type PageCacheOptions = {
@@ -195,6 +201,44 @@ export const STALE_IF_ERROR_SECONDS = 600;
  */
 export function publicCacheControl(secondsLeft: number): string {
   return `public, max-age=0, s-maxage=${secondsLeft}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_SECONDS}, stale-if-error=${STALE_IF_ERROR_SECONDS}`;
+}
+
+/** A stored page's answer: 200 with its bytes, or 304 without them when the client holds them. */
+export type StoredAnswer = { status: 200 | 304; headers: CachedHeaders; body: Buffer | null };
+
+/**
+ * A stored page as a public answer (proxy.ts, and the request guard for a page already stored):
+ * its kept headers (only Vary on a 304), what is left of its age for shared caches, its
+ * validators, and whether this request filled the cache or found the page there. The security
+ * headers, naming the page's own nonce, are the caller's.
+ */
+export function storedAnswer(cache: PageCache, page: CachedPage, requestHeaders: Headers, state: "hit" | "miss"): StoredAnswer {
+  const notModified = isNotModified(requestHeaders, page);
+  const headers: CachedHeaders = page.headers.filter(([name]) => !notModified || name === "vary");
+  headers.push(
+    ["Cache-Control", publicCacheControl(cache.secondsLeft(page))],
+    ["ETag", page.etag],
+    ["Last-Modified", new Date(page.storedAt).toUTCString()],
+    [CACHE_HEADER, state],
+  );
+  return { status: notModified ? 304 : 200, headers, body: notModified ? null : page.body };
+}
+
+/** The page's bytes gzipped, made once per stored render. */
+export function gzippedBody(page: CachedPage): Buffer {
+  page.gzip ??= gzipSync(page.body);
+  return page.gzip;
+}
+
+/** Whether an Accept-Encoding header lets a response be gzipped (gzip or *, without q=0). */
+export function acceptsGzip(value: string | undefined): boolean {
+  if (!value) return false;
+  return value.split(",").some((part) => {
+    const [coding = "", ...params] = part.split(";").map((p) => p.trim().toLowerCase());
+    if (coding !== "gzip" && coding !== "*") return false;
+    const q = params.find((p) => p.startsWith("q="));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
 }
 
 /** What every response that must stay with one reader says (editors, signed-in, uncacheable). */

@@ -27,6 +27,16 @@ export function contentSecurityPolicy(nonce: string, opts: { framable: boolean; 
 
 export type HeaderPair = [name: string, value: string];
 
+/**
+ * Headers every response carries, static files included: next.config.ts sets them on what Next
+ * answers, and the request guard on the stored pages it answers itself (lib/cache/page-cache.test.ts
+ * checks the two lists agree).
+ */
+export const EVERY_RESPONSE_HEADERS: readonly HeaderPair[] = [
+  ["X-Content-Type-Options", "nosniff"],
+  ["Referrer-Policy", "strict-origin-when-cross-origin"],
+];
+
 export function securityHeaders(pathname: string, nonce: string, opts: { secure: boolean; dev?: boolean }): HeaderPair[] {
   const framable = isFramable(pathname);
   const headers: HeaderPair[] = [
