@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { clearLogs as clearPrismaDebugHistory } from "@prisma/debug";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -133,6 +134,17 @@ export async function driverReader(db: Db): Promise<Pick<DriverTransaction, "que
 }
 
 const driverListeners: ((e: { query: string }) => void)[] = [];
+
+/**
+ * Forgets the parameters of the statements run so far. Prisma's debug module keeps its last 100
+ * debug calls for crash reports, debugging on or off, and its driver adapters log every statement
+ * with its parameters: the thousands of parameters of a bulk statement then stay in memory until
+ * a hundred more statements push them out (some 100 MB of a 10k-event import). The import and
+ * the export call this after their big statements.
+ */
+export function forgetStatementParameters(): void {
+  clearPrismaDebugHistory();
+}
 
 /** A driver statement's parameter type, from the value (instants already in each database's form). */
 export const driverArgType = (v: unknown) =>

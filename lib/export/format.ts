@@ -142,32 +142,37 @@ export type StoryExport = z.infer<typeof storyExportSchema>;
 export type EventRecord = z.infer<typeof eventRecord>;
 export type CitationRecord = z.infer<typeof citationRecord>;
 
-/** A version 1 file in version 2's terms: no speakers or origins, exact dates, version 1. */
-export function upgradeV1(v1: z.infer<typeof storyExportSchemaV1>): StoryExport {
+/** A version 1 claim list in version 2's terms: each history numbered in the order it was known. */
+function upgradeClaimsV1(claims: z.infer<typeof storyExportSchemaV1>["claims"]): StoryExport["claims"] {
+  return claims.map((c) => ({
+    ...c,
+    // A version 1 history is in the order it was recorded (knownAt, oldest first).
+    history: [...c.history]
+      .map((h, i) => ({ h, i }))
+      .sort((a, b) => Date.parse(a.h.knownAt) - Date.parse(b.h.knownAt) || a.i - b.i)
+      .map(({ h }, i) => ({ ...h, sequence: i + 1 })),
+  }));
+}
+
+/** A version 1 event in version 2's terms: no speakers or origins, an exact date, version 1. */
+function upgradeEventV1(e: z.infer<typeof eventV1>): EventRecord {
   return {
-    ...v1,
-    formatVersion: FORMAT_VERSION,
-    claims: v1.claims.map((c) => ({
+    ...e,
+    dateBound: "EXACT" as const,
+    version: 1,
+    citations: e.citations.map((c) => ({
       ...c,
-      // A version 1 history is in the order it was recorded (knownAt, oldest first).
-      history: [...c.history]
-        .map((h, i) => ({ h, i }))
-        .sort((a, b) => Date.parse(a.h.knownAt) - Date.parse(b.h.knownAt) || a.i - b.i)
-        .map(({ h }, i) => ({ ...h, sequence: i + 1 })),
-    })),
-    events: v1.events.map((e) => ({
-      ...e,
-      dateBound: "EXACT" as const,
-      version: 1,
-      citations: e.citations.map((c) => ({
-        ...c,
-        publishedPrecision: c.publishedAt ? c.publishedPrecision : null,
-        speakerActorId: null,
-        originSourceId: null,
-        originText: null,
-      })),
+      publishedPrecision: c.publishedAt ? c.publishedPrecision : null,
+      speakerActorId: null,
+      originSourceId: null,
+      originText: null,
     })),
   };
+}
+
+/** A version 1 file in version 2's terms (upgradeClaimsV1, upgradeEventV1). */
+export function upgradeV1(v1: z.infer<typeof storyExportSchemaV1>): StoryExport {
+  return { ...v1, formatVersion: FORMAT_VERSION, claims: upgradeClaimsV1(v1.claims), events: v1.events.map(upgradeEventV1) };
 }
 
 /**
@@ -177,6 +182,28 @@ export function upgradeV1(v1: z.infer<typeof storyExportSchemaV1>): StoryExport 
 export function importSchemaFor(raw: unknown): z.ZodType<StoryExport> {
   const version = (raw as { formatVersion?: unknown } | null)?.formatVersion;
   return version === 1 ? (storyExportSchemaV1.transform(upgradeV1) as unknown as z.ZodType<StoryExport>) : storyExportSchema;
+}
+
+/** A file without its events and relations: what an import reads whole. */
+export type StoryHead = Omit<StoryExport, "events" | "relations">;
+export type RelationRecord = StoryExport["relations"][number];
+
+/**
+ * importSchemaFor in parts, for a file read a record at a time (lib/import/story-file.ts): its
+ * head (everything but the events and relations), one event, one relation.
+ */
+export function partSchemasFor(formatVersion: unknown): { head: z.ZodType<StoryHead>; event: z.ZodType<EventRecord>; relation: z.ZodType<RelationRecord> } {
+  const relation = common.relations.element;
+  if (formatVersion === 1) {
+    return {
+      head: storyExportSchemaV1
+        .omit({ events: true, relations: true })
+        .transform((h) => ({ ...h, formatVersion: FORMAT_VERSION, claims: upgradeClaimsV1(h.claims) })) as unknown as z.ZodType<StoryHead>,
+      event: eventV1.transform(upgradeEventV1) as unknown as z.ZodType<EventRecord>,
+      relation,
+    };
+  }
+  return { head: storyExportSchema.omit({ events: true, relations: true }), event: eventRecord, relation };
 }
 
 /** The exact bytes of a JSON export: stable key order, two-space indent, final newline. */

@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { AdmissionGate, admissionOptionsFrom, isExportPath, isLivePath, isStaticPath, type Refusal, type Ticket } from "./admission";
 
 /** A gate on a hand-moved clock whose timers fire only when the test says so. */
-function gateAt(options: { maxConcurrent: number; maxQueue: number; maxWaitMs: number }) {
+function gateAt(options: { maxConcurrent: number; maxQueue: number; maxWaitMs: number; refusalPauseMs?: number }) {
   const clock = { now: 0 };
   const timers: { at: number; fn: () => void; cancelled: boolean }[] = [];
   const gate = new AdmissionGate({
+    refusalPauseMs: 0,
     ...options,
     now: () => clock.now,
     setTimer: (fn, ms) => {
@@ -23,6 +24,9 @@ function gateAt(options: { maxConcurrent: number; maxQueue: number; maxWaitMs: n
   };
   return { gate, clock, advance };
 }
+
+/** Lets every settled promise's continuation run. */
+const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe("AdmissionGate", () => {
   it("runs a few renders at once, then queues the next ones in order", async () => {
@@ -94,6 +98,62 @@ describe("AdmissionGate", () => {
     expect(only.admitted).toBe(true);
     expect(((await slowest.admit().outcome) as Refusal).reason).toBe("wait-too-long");
     first.release();
+  });
+
+  it("does not turn readers away for one slow render while the other places keep freeing up", async () => {
+    // Four places; renders of 100 ms, freeing a place every 25 ms (the first four are cut short
+    // to set them apart), but the 20th takes 3 s (a cold read); a reader asks again as soon as it
+    // has an answer, so five wait whenever they can (a spike of ten readers). The other
+    // three places still free up every 33 ms, so a queue of five moves in under 200 ms: nobody
+    // has a reason to be refused, before, during or after the slow render.
+    const { gate, clock, advance } = gateAt({ maxConcurrent: 4, maxQueue: 64, maxWaitMs: 1_500 });
+    const running: { ticket: Ticket; endsAt: number }[] = [];
+    let admitted = 0;
+    let refused = 0;
+    const ask = () =>
+      void gate.admit().outcome.then((outcome) => {
+        if (!outcome.admitted) {
+          refused += 1;
+          return;
+        }
+        admitted += 1;
+        running.push({ ticket: outcome, endsAt: clock.now + (admitted <= 4 ? 25 * admitted : admitted === 20 ? 3_000 : 100) });
+      });
+    for (let i = 0; i < 9; i++) ask();
+    await flush();
+    while (clock.now < 5_000) {
+      advance(1);
+      for (const r of running.filter((r) => r.endsAt <= clock.now)) {
+        running.splice(running.indexOf(r), 1);
+        r.ticket.release();
+      }
+      await flush();
+      while (gate.waiting < 5 && refused === 0) {
+        ask();
+        await flush();
+      }
+    }
+    expect(refused).toBe(0);
+    expect(admitted).toBeGreaterThan(150);
+  });
+
+  it("answers a refusal after a pause, so that a client asking again at once asks a few times a second", async () => {
+    const { gate, advance } = gateAt({ maxConcurrent: 1, maxQueue: 0, maxWaitMs: 1_000, refusalPauseMs: 250 });
+    const first = (await gate.admit().outcome) as Ticket;
+    let refusal: Refusal | null = null;
+    void gate.admit().outcome.then((o) => (refusal = o as Refusal));
+    advance(249);
+    await flush();
+    expect(refusal).toBeNull();
+    advance(1);
+    await flush();
+    expect(refusal).toMatchObject({ admitted: false, reason: "queue-full", retryAfterSeconds: 1 });
+    // A client gone during the pause is let go at once.
+    const gone = gate.admit();
+    gone.abandon();
+    expect(((await gone.outcome) as Refusal).admitted).toBe(false);
+    first.release();
+    expect(gate.stats).toEqual({ admitted: 1, queued: 0, refused: 2 });
   });
 
   it("gives the place of a reader who went away to the next one", async () => {

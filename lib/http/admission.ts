@@ -5,10 +5,18 @@
 // seconds, and some 10 s for nothing. So at most `maxConcurrent` renders run; the next ones wait
 // in a bounded queue, in order; a request that would not have its page within `maxWaitMs` (its
 // wait for a turn, estimated from the recent render times, plus the render itself; or actually,
-// when its wait runs out) is answered at once with 503 and a Retry-After saying when capacity is
-// expected back. Counting the render keeps every answer, 200 or 503, near `maxWaitMs`: a request
-// let in after waiting the whole budget would answer a render later. A shared cache in front serves its stale
-// copy instead (stale-if-error), so readers of cached pages see no error at all.
+// when its wait runs out) is answered with 503 and a Retry-After saying when capacity is expected
+// back: after a quarter of a second (`refusalPauseMs`) when it was refused on arrival, so clients
+// that ask again at once cannot fill the process with refusals. Counting the render keeps every answer, 200 or 503, near `maxWaitMs`: a request
+// let in after waiting the whole budget would answer a render later. A shared cache in front
+// serves its stale copy instead (stale-if-error), so readers of cached pages see no error at all.
+//
+// Both estimates are medians of the last few, so one slow render (the first ones after a start
+// read a cold database) does not turn readers away while the other places keep freeing up:
+// - a render's time, the median of the last RECENT renders;
+// - the time between two places freeing up while every place is taken (a queue moves one step
+//   per such turn), the median of the last RECENT turns; before any, a render's time shared by
+//   the places.
 //
 // Kept free of Node server and Next imports so the rules are unit-tested directly.
 
@@ -22,6 +30,12 @@ export type AdmissionOptions = {
    * expected to take (the recent average). It waits at most this less that render time.
    */
   maxWaitMs: number;
+  /**
+   * How long a refusal takes to be answered (ms; default 250): a client that asks again at once,
+   * whatever Retry-After says, then asks a few times a second instead of thousands, and its
+   * refusals do not take the renders' CPU (the very thing that made renders slow).
+   */
+  refusalPauseMs?: number;
   now?: () => number;
   setTimer?: (fn: () => void, ms: number) => { cancel(): void };
 };
@@ -39,11 +53,32 @@ const defaultTimer = (fn: () => void, ms: number) => {
   return { cancel: () => clearTimeout(t) };
 };
 
+/** How many recent renders (and turns) the estimates are the median of. */
+const RECENT = 15;
+
+/** The median of the last RECENT values pushed. */
+class RecentMedian {
+  private readonly values: number[] = [];
+  private next = 0;
+  push(value: number): void {
+    if (this.values.length < RECENT) this.values.push(value);
+    else this.values[this.next] = value;
+    this.next = (this.next + 1) % RECENT;
+  }
+  get(): number | null {
+    if (this.values.length === 0) return null;
+    const sorted = [...this.values].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)]!;
+  }
+}
+
 export class AdmissionGate {
   private running = 0;
   private readonly queue: Waiter[] = [];
-  /** A moving average of how long a render holds its place (ms). */
-  private serviceMs = 100;
+  private readonly renders = new RecentMedian();
+  private readonly turns = new RecentMedian();
+  /** When a place last freed up while every place was taken, if every place has been taken since. */
+  private lastTurnAt: number | null = null;
   private readonly now: () => number;
   private readonly setTimer: NonNullable<AdmissionOptions["setTimer"]>;
   readonly stats = { admitted: 0, queued: 0, refused: 0 };
@@ -61,14 +96,40 @@ export class AdmissionGate {
     return this.queue.length;
   }
 
-  /** Expected wait (ms) for a request joining the queue now. */
+  /** How long a render holds its place (ms): the recent median, 100 before the first. */
+  get renderMs(): number {
+    return this.renders.get() ?? 100;
+  }
+
+  /** Expected wait (ms) for a request joining the queue now: one turn per request ahead of it. */
   expectedWaitMs(): number {
-    return ((this.queue.length + 1) * this.serviceMs) / this.options.maxConcurrent;
+    const turnMs = this.turns.get() ?? this.renderMs / this.options.maxConcurrent;
+    return (this.queue.length + 1) * turnMs;
   }
 
   private refusal(reason: Refusal["reason"]): Refusal {
     this.stats.refused += 1;
     return { admitted: false, reason, retryAfterSeconds: Math.max(1, Math.ceil(this.expectedWaitMs() / 1000)) };
+  }
+
+  /** A refusal of a request that has not waited, answered after the refusal pause. */
+  private refusedNow(reason: Refusal["reason"]): { outcome: Promise<Refusal>; abandon(): void } {
+    const refusal = this.refusal(reason);
+    const pause = this.options.refusalPauseMs ?? 250;
+    if (pause <= 0) return { outcome: Promise.resolve(refusal), abandon: () => {} };
+    let timer: { cancel(): void } | null = null;
+    let settle!: (r: Refusal) => void;
+    const outcome = new Promise<Refusal>((resolve) => {
+      settle = resolve;
+    });
+    timer = this.setTimer(() => settle(refusal), pause);
+    return {
+      outcome,
+      abandon: () => {
+        timer?.cancel();
+        settle(refusal);
+      },
+    };
   }
 
   private ticket(enqueuedAt: number): Ticket {
@@ -82,9 +143,13 @@ export class AdmissionGate {
       release: () => {
         if (released) return;
         released = true;
+        const now = this.now();
+        this.renders.push(Math.max(1, now - started));
+        if (this.lastTurnAt !== null) this.turns.push(Math.max(1, now - this.lastTurnAt));
+        const wasFull = this.running === this.options.maxConcurrent;
         this.running -= 1;
-        this.serviceMs = this.serviceMs * 0.8 + Math.max(1, this.now() - started) * 0.2;
         this.next();
+        this.lastTurnAt = wasFull && this.running === this.options.maxConcurrent ? now : null;
       },
     };
   }
@@ -106,10 +171,10 @@ export class AdmissionGate {
     if (this.running < this.options.maxConcurrent && this.queue.length === 0) {
       return { outcome: Promise.resolve(this.ticket(at)), abandon: () => {} };
     }
-    if (this.queue.length >= this.options.maxQueue) return { outcome: Promise.resolve(this.refusal("queue-full")), abandon: () => {} };
-    // Refused at once rather than after a wait it would not survive.
-    const patience = this.options.maxWaitMs - this.serviceMs;
-    if (this.expectedWaitMs() > patience) return { outcome: Promise.resolve(this.refusal("wait-too-long")), abandon: () => {} };
+    if (this.queue.length >= this.options.maxQueue) return this.refusedNow("queue-full");
+    // Refused now rather than after a wait it would not survive.
+    const patience = this.options.maxWaitMs - this.renderMs;
+    if (this.expectedWaitMs() > patience) return this.refusedNow("wait-too-long");
     this.stats.queued += 1;
     let waiter!: Waiter;
     const outcome = new Promise<Ticket | Refusal>((resolve) => {

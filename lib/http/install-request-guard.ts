@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { Socket } from "node:net";
 import { readEnv } from "../env";
-import { acceptsGzip, fillToken, FILL_TOKEN_HEADER, gzippedBody, isCacheableRequest, pageCache, storedAnswer } from "../cache/page-cache";
+import { acceptsGzip, fillToken, FILL_TOKEN_HEADER, gzippedBody, isCacheablePath, isCacheableRequest, pageCache, storedAnswer } from "../cache/page-cache";
 import { EVERY_RESPONSE_HEADERS, securityHeaders } from "../security/headers";
 import { AdmissionGate, admissionOptionsFrom, isExportPath, isLivePath, isStaticPath } from "./admission";
 import { normaliseForwardedHeaders } from "./forwarded";
@@ -49,14 +49,19 @@ function rawResponse(answer: EarlyAnswer): string {
 
 type Gates = { renders: AdmissionGate; exports: AdmissionGate };
 
-/** The request's headers as the cache's rules read them. */
-function headersOf(req: http.IncomingMessage): Headers {
+/**
+ * The request's headers as the cache's rules read them, when the cache may answer or hold it: a
+ * reader's GET for a cacheable page, in production. Null for everything else (tested on the path
+ * first, so a request for anything else costs no copy of its headers).
+ */
+function cacheableHeaders(req: http.IncomingMessage, pathname: string): Headers | null {
+  if (process.env.NODE_ENV !== "production" || req.method !== "GET" || !isCacheablePath(pathname)) return null;
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === "string") headers.set(name, value);
     else if (Array.isArray(value)) headers.set(name, value.join(", "));
   }
-  return headers;
+  return isCacheableRequest("GET", pathname, headers) ? headers : null;
 }
 
 /**
@@ -64,10 +69,8 @@ function headersOf(req: http.IncomingMessage): Headers {
  * security headers naming the page's own nonce, no policy on a 304), gzipped when the browser
  * accepts it as Next would have. False when the page is not stored: Next answers (and fills).
  */
-function serveStored(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): boolean {
-  if (process.env.NODE_ENV !== "production" || req.method !== "GET") return false;
-  const headers = headersOf(req);
-  if (headers.get(FILL_TOKEN_HEADER) !== null || !isCacheableRequest("GET", pathname, headers)) return false;
+function serveStored(req: http.IncomingMessage, res: http.ServerResponse, pathname: string, headers: Headers): boolean {
+  if (headers.get(FILL_TOKEN_HEADER) !== null) return false;
   const cache = pageCache();
   const page = cache?.get(req.url ?? "/");
   if (!cache || !page) return false;
@@ -93,25 +96,15 @@ function serveStored(req: http.IncomingMessage, res: http.ServerResponse, pathna
   return true;
 }
 
-/** Which gate, if any, holds this request. */
-function gateFor(req: http.IncomingMessage, gates: Gates): AdmissionGate | null {
+/** Which gate, if any, holds this request (`cacheable`: its headers when the cache may hold it). */
+function gateFor(req: http.IncomingMessage, gates: Gates, pathname: string, cacheable: Headers | null): AdmissionGate | null {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
-  const url = req.url ?? "/";
-  const q = url.indexOf("?");
-  const pathname = q === -1 ? url : url.slice(0, q);
   if (isStaticPath(pathname) || isLivePath(pathname)) return null;
   if (isExportPath(pathname)) return gates.exports;
   // The page cache's own render: its reader already holds a place.
   if (req.headers[FILL_TOKEN_HEADER] === fillToken()) return null;
-  const cache = process.env.NODE_ENV === "production" ? pageCache() : null;
-  if (cache) {
-    const headers = new Headers();
-    for (const name of ["accept", "cookie", "rsc", "next-router-prefetch", "next-action", "purpose"]) {
-      const v = req.headers[name];
-      if (typeof v === "string") headers.set(name, v);
-    }
-    if (isCacheableRequest(req.method, pathname, headers) && cache.isWarm(pathname + (q === -1 ? "" : url.slice(q)))) return null;
-  }
+  // A page the cache is filling (its reader holds the place) is answered from memory: no wait.
+  if (cacheable && pageCache()?.isWarm(req.url ?? "/")) return null;
   return gates.renders;
 }
 
@@ -167,8 +160,10 @@ export function installRequestGuard(): void {
       }
       req.url = screened.url;
       normaliseForwardedHeaders(req.headers, req.socket.remoteAddress, hops);
-      if (serveStored(req, res, screened.url.split("?")[0]!)) return true;
-      const gate = gateFor(req, gates);
+      const pathname = screened.url.split("?")[0]!;
+      const cacheable = cacheableHeaders(req, pathname);
+      if (cacheable && serveStored(req, res, pathname, cacheable)) return true;
+      const gate = gateFor(req, gates, pathname, cacheable);
       if (gate) {
         admitted(gate, req, res, () => original.call(this, event, ...args));
         return true;

@@ -3,7 +3,7 @@ import type { ClaimStatusValue, SourceKindValue } from "../domain";
 import { DomainError } from "../errors";
 import { normalizeEventDate } from "../events/derived";
 import { checkNewEvent, eventDerivations, type DerivationFacts, type NewEvent } from "../events/write";
-import type { EventRecord, StoryExport } from "../export/format";
+import type { CitationRecord, EventRecord, StoryHead } from "../export/format";
 import {
   CITATION_TABLE,
   EVENT_ACTOR_TABLE,
@@ -56,7 +56,12 @@ export async function sourceKinds(tx: Tx, ids: readonly string[]): Promise<Map<s
  * file's changes it lacks, in the order recordClaimStatusChange appends them (knownAt, then the
  * file's sequence) with the sequence numbers it will give them.
  */
-export async function plannedHistories(tx: Tx, data: StoryExport, claimIds: ReadonlySet<string>, kinds: ReadonlyMap<string, SourceKindValue>): Promise<Map<string, PlannedChange[]>> {
+export async function plannedHistories(
+  tx: Tx,
+  file: { claims: StoryHead["claims"]; evidence: ReadonlyMap<string, CitationRecord> },
+  claimIds: ReadonlySet<string>,
+  kinds: ReadonlyMap<string, SourceKindValue>,
+): Promise<Map<string, PlannedChange[]>> {
   const ids = [...claimIds];
   const stored = await inSlices(ids, (slice) =>
     tx.claimStatusChange.findMany({
@@ -70,8 +75,9 @@ export async function plannedHistories(tx: Tx, data: StoryExport, claimIds: Read
       },
     }),
   );
-  const fileCitations = new Map(data.events.flatMap((e) => e.citations.map((c) => [c.id, c] as const)));
-  const fileChanges = data.claims.filter((c) => claimIds.has(c.id));
+  // The file's citations its claims' changes name as evidence (found by the import's first pass).
+  const fileCitations = file.evidence;
+  const fileChanges = file.claims.filter((c) => claimIds.has(c.id));
   const evidenceIds = fileChanges.flatMap((c) => c.history.flatMap((h) => (h.evidenceCitationId && !fileCitations.has(h.evidenceCitationId) ? [h.evidenceCitationId] : [])));
   const storedEvidence = new Map(
     (

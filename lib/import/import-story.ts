@@ -6,7 +6,8 @@ import { ACTOR_TABLE, CLAIM_TABLE, insertRows, newRowId, RELATION_TABLE, REVISIO
 import { BulkRowError, createEventsInBulk, plannedHistories, sourceKinds, type BulkRow } from "./bulk-events";
 import { normalizeEventDate } from "../events/derived";
 import { eventToRecord, exportEventSelect } from "../export/export-story";
-import type { EventRecord, StoryExport } from "../export/format";
+import type { CitationRecord, EventRecord, StoryExport, StoryHead } from "../export/format";
+import { MAX_ISSUES, storyFileOf, type StoryFile } from "./story-file";
 import { recordRevision, type EntityType } from "../editor/revisions";
 import { diffSnapshots, plain, type Snapshot } from "../editor/diff";
 import { makeDefaultStory } from "../stories/write";
@@ -44,7 +45,11 @@ export type ImportAction = "created" | "updated" | "unchanged";
 export type ImportReport = {
   dryRun: boolean;
   counts: Record<ImportKind, Record<ImportAction, number>>;
+  /** The first MAX_LISTED_CHANGES changes; the rest are counted in changesLeftOut. */
   changes: { kind: ImportKind; action: Exclude<ImportAction, "unchanged">; key: string }[];
+  changesLeftOut: number;
+  /** Events the file holds. */
+  events: number;
   /** File ids replaced by the ids of existing records with the same slug (adoptBySlug). */
   adopted: { kind: ImportKind; slug: string; fileId: string; id: string }[];
 };
@@ -58,6 +63,8 @@ export type ImportOptions = {
   overwriteNewer?: boolean;
   /** Where the data came from, for the revision log: "imported from <file>". */
   fileName?: string;
+  /** Events read per round of each pass (IMPORT_CHUNK). */
+  chunkSize?: number;
 };
 
 /** Where a record came from in the file, for error messages ("events[2]", "row 7"). */
@@ -87,31 +94,44 @@ const date = (s: string | null) => (s ? new Date(s) : null);
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export async function importStory(db: Db, data: StoryExport, options: ImportOptions = {}): Promise<ImportReport> {
-  const locator = options.locator ?? jsonLocator;
+  return importStoryFile(db, storyFileOf(data, options.locator), options);
+}
+
+/**
+ * Imports a story file read in passes (lib/import/story-file.ts): a first pass checks every event
+ * against the file's format and the database and reports every problem at once, a second writes
+ * them a chunk at a time. Both run in the one transaction.
+ */
+export async function importStoryFile(db: Db, file: StoryFile, options: ImportOptions = {}): Promise<ImportReport> {
+  const locator = file.locator ?? options.locator ?? jsonLocator;
   const report: ImportReport = {
     dryRun: options.dryRun ?? false,
     counts: Object.fromEntries(IMPORT_KINDS.map((k) => [k, { created: 0, updated: 0, unchanged: 0 }])) as ImportReport["counts"],
     changes: [],
+    changesLeftOut: 0,
     adopted: [],
+    events: 0,
   };
   try {
     await transactionWithDriver(
       db,
       async (tx) => {
-        const file = await reconcile(tx, data, locator, options, report);
+        const plan = await check(tx, file, locator, options, report);
         const ctx: Context = {
           tx,
           locator,
           reason: `imported from ${options.fileName ?? "a story file"}`,
           note: (kind, action, key) => {
             report.counts[kind][action]++;
-            if (action !== "unchanged") report.changes.push({ kind, action, key });
+            if (action === "unchanged") return;
+            if (report.changes.length < MAX_LISTED_CHANGES) report.changes.push({ kind, action, key });
+            else report.changesLeftOut += 1;
           },
         };
-        await run(ctx, file, options);
+        report.events = await write(ctx, file, plan, options);
         if (options.dryRun) throw new DryRunRollback(report);
       },
-      { timeout: 300_000, maxWait: 30_000 },
+      { timeout: IMPORT_TIMEOUT_MS, maxWait: 30_000 },
     );
   } catch (err) {
     if (err instanceof DryRunRollback) return err.report;
@@ -119,6 +139,7 @@ export async function importStory(db: Db, data: StoryExport, options: ImportOpti
   }
   return report;
 }
+
 
 type Note = (kind: ImportKind, action: ImportAction, key: string) => void;
 type Context = { tx: Tx; locator: Locator; reason: string; note: Note };
@@ -146,15 +167,38 @@ async function inSlices<V, R>(values: readonly V[], find: (slice: V[]) => Promis
   return out;
 }
 
+/** What the first pass learnt for the second: the ids to replace, and the evidence in the file. */
+type Plan = {
+  head: StoryHead;
+  /** File ids replaced by the ids of existing records with the same slug (adoptBySlug). */
+  remap: ReadonlyMap<string, string>;
+  /** The file's citations that its claims' changes name as evidence, by id. */
+  evidence: ReadonlyMap<string, CitationRecord>;
+};
+
+/** Events read per round of the passes: a chunk is what the import holds of the file at once. */
+export const IMPORT_CHUNK = 2_000;
+
+/** Changes listed in a report at most (all are counted). */
+export const MAX_LISTED_CHANGES = 1_000;
+
+/** An import is one transaction: a million events take a quarter of an hour or more. */
+const IMPORT_TIMEOUT_MS = 4 * 60 * 60 * 1000;
+
 /**
- * Every record of the file whose slug belongs to another record (another id) in the database:
- * reported all at once, or adopted (the file's id replaced by the existing one everywhere).
- * Then every event the database holds in a newer version with other content.
+ * The first pass, which writes nothing. Every record of the file whose slug belongs to another
+ * record (another id) in the database: reported all at once, or adopted (the file's id replaced
+ * by the existing one everywhere). Every citation id another event holds. Then every event the
+ * database holds in a newer version with other content. And every record that breaks the format.
  */
-async function reconcile(tx: Tx, data: StoryExport, locator: Locator, options: ImportOptions, report: ImportReport): Promise<StoryExport> {
+async function check(tx: Tx, file: StoryFile, locator: Locator, options: ImportOptions, report: ImportReport): Promise<Plan> {
   const issues: ImportIssue[] = [];
+  const newer: ImportIssue[] = [];
   const remap = new Map<string, string>();
-  const check = async (kind: ImportKind, what: string, rows: readonly Keyed[], table: string, rowName: (i: number) => string) => {
+  const problem = (list: ImportIssue[], issue: ImportIssue) => {
+    if (list.length < MAX_ISSUES) list.push(issue);
+  };
+  const slugs = async (kind: ImportKind, what: string, rows: readonly Keyed[], table: string, rowName: (i: number) => string) => {
     if (rows.length === 0) return;
     const existing = await selectWhereIn(tx, table, ["id", "slug"], { slug: rows.map((r) => r.slug), id: rows.map((r) => r.id) });
     const byId = new Set(existing.map((e) => e.id!));
@@ -167,7 +211,7 @@ async function reconcile(tx: Tx, data: StoryExport, locator: Locator, options: I
         remap.set(r.id, other);
         report.adopted.push({ kind, slug: r.slug, fileId: r.id, id: other });
       } else {
-        issues.push({
+        problem(issues, {
           row: rowName(i),
           field: "slug",
           message: `the ${what} slug “${r.slug}” is already used by another ${what} (id ${other}); import with --adopt-by-slug to use that ${what}`,
@@ -175,72 +219,90 @@ async function reconcile(tx: Tx, data: StoryExport, locator: Locator, options: I
       }
     }
   };
-  await check("stories", "story", [data.story], "Story", () => "story");
-  await check("sources", "source", data.sources, "Source", (i) => `sources[${i}]`);
-  await check("actors", "actor", data.actors, "Actor", (i) => `actors[${i}]`);
-  await check("tags", "tag", data.tags, "Tag", (i) => `tags[${i}]`);
-  await check("claims", "claim", data.claims, "Claim", (i) => `claims[${i}]`);
-  await check("events", "event", data.events, "Event", (i) => locator.event(data.events[i]!.id, i));
+  const head = file.head;
+  await slugs("stories", "story", [head.story], "Story", () => "story");
+  await slugs("sources", "source", head.sources, "Source", (i) => `sources[${i}]`);
+  await slugs("actors", "actor", head.actors, "Actor", (i) => `actors[${i}]`);
+  await slugs("tags", "tag", head.tags, "Tag", (i) => `tags[${i}]`);
+  await slugs("claims", "claim", head.claims, "Claim", (i) => `claims[${i}]`);
 
-  // A citation id another event already holds.
-  const citationIds = data.events.flatMap((e) => e.citations.map((c) => ({ eventId: e.id, id: c.id })));
-  if (citationIds.length) {
-    const owners = await selectWhereIn(tx, "Citation", ["id", "eventId"], { id: citationIds.map((c) => c.id) });
+  const evidenceIds = new Set(head.claims.flatMap((c) => c.history.flatMap((h) => (h.evidenceCitationId ? [h.evidenceCitationId] : []))));
+  const evidence = new Map<string, CitationRecord>();
+  for await (const chunk of file.events(options.chunkSize ?? IMPORT_CHUNK)) {
+    await slugs("events", "event", chunk.map((x) => x.record), "Event", (i) => locator.event(chunk[i]!.record.id, chunk[i]!.index));
+
+    // A citation id another event already holds.
+    const citationIds = chunk.flatMap(({ record: e }) => e.citations.map((c) => c.id));
+    const owners = citationIds.length ? await selectWhereIn(tx, "Citation", ["id", "eventId"], { id: citationIds }) : [];
     const ownerOf = new Map(owners.map((o) => [o.id, o.eventId]));
-    for (const [i, e] of data.events.entries()) {
+    for (const { index, record: e } of chunk) {
       for (const [j, c] of e.citations.entries()) {
         const owner = ownerOf.get(c.id);
         if (owner && owner !== (remap.get(e.id) ?? e.id)) {
-          issues.push({ row: `${locator.event(e.id, i)} ${locator.citation(e.id, c.id, j)}`, field: "id", message: `citation id “${c.id}” already belongs to another event` });
+          problem(issues, { row: `${locator.event(e.id, index)} ${locator.citation(e.id, c.id, j)}`, field: "id", message: `citation id “${c.id}” already belongs to another event` });
         }
+        if (evidenceIds.has(c.id)) evidence.set(c.id, remapCitation(c, remap));
+      }
+    }
+
+    // Events the database holds in a newer version than the file, with other content (read
+    // whole only for the events it holds at all).
+    const events = chunk.map(({ index, record }) => ({ index, record: remapEvent(record, remap) }));
+    const held = (await selectWhereIn(tx, "Event", ["id"], { id: events.map((e) => e.record.id) })).map((e) => e.id!);
+    const existing = await inSlices(held, (slice) => tx.event.findMany({ where: { id: { in: slice } }, select: exportEventSelect }));
+    const byId = new Map(existing.map((e) => [e.id, e]));
+    for (const { index, record: e } of events) {
+      const row = byId.get(e.id);
+      if (!row || row.version <= e.version) continue;
+      if (sameEvent(eventToRecord(row, () => true), e)) continue;
+      if (!options.overwriteNewer) {
+        problem(newer, {
+          row: locator.event(e.id, index),
+          field: "version",
+          message: `the event “${row.slug}” was edited after this file was made (version ${row.version} here, ${e.version} in the file): importing would undo those edits. Export again, or import with --overwrite-newer to replace them`,
+        });
       }
     }
   }
+  const broken = file.issues();
+  if (broken.length) throw new ImportError(broken);
   if (issues.length) throw new ImportError(issues);
-  const file = remap.size ? remapIds(data, remap) : data;
-
-  // Events the database holds in a newer version than the file, with other content (read whole
-  // only for the events it holds at all).
-  const held = (await selectWhereIn(tx, "Event", ["id"], { id: file.events.map((e) => e.id) })).map((e) => e.id!);
-  const existing = await inSlices(held, (slice) => tx.event.findMany({ where: { id: { in: slice } }, select: exportEventSelect }));
-  const byId = new Map(existing.map((e) => [e.id, e]));
-  const newer: ImportIssue[] = [];
-  for (const [i, e] of file.events.entries()) {
-    const row = byId.get(e.id);
-    if (!row || row.version <= e.version) continue;
-    if (sameEvent(eventToRecord(row, () => true), e)) continue;
-    if (!options.overwriteNewer) {
-      newer.push({
-        row: locator.event(e.id, i),
-        field: "version",
-        message: `the event “${row.slug}” was edited after this file was made (version ${row.version} here, ${e.version} in the file): importing would undo those edits. Export again, or import with --overwrite-newer to replace them`,
-      });
-    }
-  }
   if (newer.length) throw new ImportError(newer);
-  return file;
+  return { head: remapHead(head, remap), remap, evidence };
 }
 
-/** The file with some ids replaced, in every place an id of that record can appear. */
-function remapIds(data: StoryExport, remap: ReadonlyMap<string, string>): StoryExport {
-  const m = (id: string) => remap.get(id) ?? id;
-  const mn = (id: string | null) => (id === null ? null : m(id));
+const mapId = (remap: ReadonlyMap<string, string>, id: string) => remap.get(id) ?? id;
+const mapNullable = (remap: ReadonlyMap<string, string>, id: string | null) => (id === null ? null : mapId(remap, id));
+
+/** The file's head with some ids replaced, in every place an id of that record can appear. */
+function remapHead(head: StoryHead, remap: ReadonlyMap<string, string>): StoryHead {
+  if (remap.size === 0) return head;
+  const m = (id: string) => mapId(remap, id);
   return {
-    ...data,
-    story: { ...data.story, id: m(data.story.id) },
-    sources: data.sources.map((s) => ({ ...s, id: m(s.id) })),
-    actors: data.actors.map((a) => ({ ...a, id: m(a.id) })),
-    tags: data.tags.map((t) => ({ ...t, id: m(t.id) })),
-    claims: data.claims.map((c) => ({ ...c, id: m(c.id) })),
-    events: data.events.map((e) => ({
-      ...e,
-      id: m(e.id),
-      actors: e.actors.map((a) => ({ ...a, actorId: m(a.actorId) })),
-      tagIds: e.tagIds.map(m),
-      claims: e.claims.map((c) => ({ ...c, claimId: m(c.claimId) })),
-      citations: e.citations.map((c) => ({ ...c, sourceId: m(c.sourceId), speakerActorId: mn(c.speakerActorId), originSourceId: mn(c.originSourceId) })),
-    })),
-    relations: data.relations.map((r) => ({ ...r, fromEventId: m(r.fromEventId), toEventId: m(r.toEventId) })),
+    ...head,
+    story: { ...head.story, id: m(head.story.id) },
+    sources: head.sources.map((s) => ({ ...s, id: m(s.id) })),
+    actors: head.actors.map((a) => ({ ...a, id: m(a.id) })),
+    tags: head.tags.map((t) => ({ ...t, id: m(t.id) })),
+    claims: head.claims.map((c) => ({ ...c, id: m(c.id) })),
+  };
+}
+
+function remapCitation(c: CitationRecord, remap: ReadonlyMap<string, string>): CitationRecord {
+  if (remap.size === 0) return c;
+  return { ...c, sourceId: mapId(remap, c.sourceId), speakerActorId: mapNullable(remap, c.speakerActorId), originSourceId: mapNullable(remap, c.originSourceId) };
+}
+
+function remapEvent(e: EventRecord, remap: ReadonlyMap<string, string>): EventRecord {
+  if (remap.size === 0) return e;
+  const m = (id: string) => mapId(remap, id);
+  return {
+    ...e,
+    id: m(e.id),
+    actors: e.actors.map((a) => ({ ...a, actorId: m(a.actorId) })),
+    tagIds: e.tagIds.map(m),
+    claims: e.claims.map((c) => ({ ...c, claimId: m(c.claimId) })),
+    citations: e.citations.map((c) => remapCitation(c, remap)),
   };
 }
 
@@ -342,8 +404,9 @@ async function upsertMany<R extends { id: string; slug: string }>(
   }
 }
 
-async function run(ctx: Context, data: StoryExport, options: ImportOptions): Promise<void> {
-  const { tx, locator } = ctx;
+/** The head's records: the story, its sources, actors, tags and claims. */
+async function writeHead(ctx: Context, data: StoryHead): Promise<void> {
+  const { tx } = ctx;
   const s = data.story;
   const storySelect = { id: true, slug: true, title: true, description: true, timeZone: true, isDefault: true } as const;
   // The file's default flag is applied as the editor applies it: a story made the default takes
@@ -391,62 +454,169 @@ async function run(ctx: Context, data: StoryExport, options: ImportOptions): Pro
     (r) => tx.claim.update({ where: { id: r.id }, data: { ...r, version: { increment: 1 } } }),
   );
 
-  const index = new Map(data.events.map((e, i) => [e.id, i]));
-  const events = [...data.events].sort((a, b) => cmp(a.id, b.id));
-  const stored = new Set((await selectWhereIn(tx, "Event", ["id"], { id: events.map((e) => e.id) })).map((e) => e.id));
-  // Events the database already holds: one by one, through the write paths (compared, updated,
-  // their labels refreshed). New events: many at a time (lib/import/bulk-events.ts).
-  for (const e of events.filter((e) => stored.has(e.id))) {
-    const row = locator.event(e.id, index.get(e.id)!);
-    await at(row, "", () => importEvent(ctx, s.id, e, row, options));
-  }
-  const fresh = events.filter((e) => !stored.has(e.id));
-  const created = new Set(fresh.map((e) => e.id));
-  if (fresh.length) {
-    const rows: BulkRow[] = fresh.map((e) => ({ record: e, input: { ...newEventInput(s.id, e), version: e.version }, row: locator.event(e.id, index.get(e.id)!) }));
-    await checkReferencesInBulk(tx, rows);
-    const kinds = await sourceKinds(tx, fresh.flatMap((e) => e.citations.map((c) => c.sourceId)));
-    const histories = await plannedHistories(tx, data, new Set(fresh.flatMap((e) => e.claims.map((c) => c.claimId))), kinds);
-    try {
-      await createEventsInBulk(tx, rows, {
-        kinds,
-        histories,
-        revision: (e) => ({ diff: JSON.stringify(diffSnapshots(null, eventSnapshotOf(e))), reason: ctx.reason }),
-      });
-    } catch (err) {
-      if (err instanceof BulkRowError) throw new ImportError([{ row: err.row, field: err.field, message: err.message }]);
-      throw err;
-    }
-    for (const e of fresh) ctx.note("events", "created", e.slug);
-  }
+}
 
-  // The citations they repeat, once every citation of the file exists (a repeat may point at any
-  // event's citation).
-  // The citations of the events just created were all written without one: only those of the
-  // events already held are read back.
-  const citations = events.flatMap((e) => e.citations.map((c, j) => ({ e, c, j })));
-  const repeats = new Map(
-    (await selectWhereIn(tx, "Citation", ["id", "repeatsCitationId"], { id: citations.filter(({ e }) => !created.has(e.id)).map((x) => x.c.id) })).map((c) => [c.id!, c.repeatsCitationId]),
+/**
+ * The second pass: the head, then the events a chunk at a time (those the database holds one by
+ * one through the write paths, compared, updated, their labels refreshed; new ones many at a
+ * time, lib/import/bulk-events.ts), then the relations and the claim histories. Returns the
+ * number of events read.
+ */
+async function write(ctx: Context, file: StoryFile, plan: Plan, options: ImportOptions): Promise<number> {
+  const { tx, locator } = ctx;
+  const data = plan.head;
+  const storyId = data.story.id;
+  await writeHead(ctx, data);
+
+  // The claims whose histories the import extends, and the events the database already links to
+  // them: their labels are refreshed once the histories stand (events created here are written
+  // with the histories as they will stand, and not refreshed again).
+  const storedChanges = new Map<string, Set<string>>(data.claims.map((c) => [c.id, new Set()]));
+  for (const h of await inSlices(
+    data.claims.map((c) => c.id),
+    (slice) => tx.claimStatusChange.findMany({ where: { claimId: { in: slice } }, select: { claimId: true, toStatus: true, knownAt: true } }),
+  )) {
+    storedChanges.get(h.claimId)!.add(changeKey(h.knownAt, h.toStatus));
+  }
+  const extended = new Set(data.claims.filter((c) => c.history.some((h) => !storedChanges.get(c.id)!.has(changeKey(h.knownAt, h.toStatus)))).map((c) => c.id));
+  const toRefresh = new Set(
+    (await inSlices([...extended], (slice) => tx.eventClaim.findMany({ where: { claimId: { in: slice } }, select: { eventId: true } }))).map((l) => l.eventId),
   );
-  for (const { e, c } of citations) if (created.has(e.id)) repeats.set(c.id, null);
-  const changedRepeats = citations.filter(({ c }) => repeats.has(c.id) && repeats.get(c.id) !== c.repeatsCitationId);
-  const targets = new Set(
-    (await selectWhereIn(tx, "Citation", ["id"], { id: changedRepeats.flatMap(({ c }) => (c.repeatsCitationId ? [c.repeatsCitationId] : [])) })).map((c) => c.id),
-  );
-  for (const { e, c, j } of changedRepeats) {
-    if (c.repeatsCitationId && !targets.has(c.repeatsCitationId)) {
-      throw new ImportError([
-        { row: `${locator.event(e.id, index.get(e.id)!)} ${locator.citation(e.id, c.id, j)}`.trim(), field: "repeatsCitationId", message: `no citation has the id “${c.repeatsCitationId}”` },
-      ]);
+
+  // Each claim's history as the import will leave it, for the labels of new events; read once per
+  // claim. The sources of the file's evidence citations, for their kinds.
+  const histories = new Map<string, Awaited<ReturnType<typeof plannedHistories>> extends Map<string, infer H> ? H : never>();
+  const evidenceKinds = await sourceKinds(tx, [...plan.evidence.values()].map((c) => c.sourceId));
+  // Citations whose repeated citation is in a chunk not written yet: set at the end.
+  const laterRepeats: { row: string; id: string; repeatsCitationId: string }[] = [];
+
+  let count = 0;
+  for await (const chunk of file.events(options.chunkSize ?? IMPORT_CHUNK)) {
+    count += chunk.length;
+    const events = chunk.map(({ index, record }) => ({ index, record: remapEvent(record, plan.remap) })).sort((a, b) => cmp(a.record.id, b.record.id));
+    const stored = new Set((await selectWhereIn(tx, "Event", ["id"], { id: events.map((e) => e.record.id) })).map((e) => e.id));
+    for (const { index, record: e } of events.filter((x) => stored.has(x.record.id))) {
+      const row = locator.event(e.id, index);
+      await at(row, "", () => importEvent(ctx, storyId, e, row, options));
+      if (e.claims.some((c) => extended.has(c.claimId))) toRefresh.add(e.id);
+    }
+    const fresh = events.filter((x) => !stored.has(x.record.id));
+    const created = new Set(fresh.map((x) => x.record.id));
+    if (fresh.length) {
+      const rows: BulkRow[] = fresh.map(({ index, record: e }) => ({ record: e, input: { ...newEventInput(storyId, e), version: e.version }, row: locator.event(e.id, index) }));
+      await checkReferencesInBulk(tx, rows);
+      const kinds = new Map([...evidenceKinds, ...(await sourceKinds(tx, fresh.flatMap(({ record: e }) => e.citations.map((c) => c.sourceId))))]);
+      const unplanned = new Set(fresh.flatMap(({ record: e }) => e.claims.map((c) => c.claimId)).filter((id) => !histories.has(id)));
+      if (unplanned.size) for (const [id, h] of await plannedHistories(tx, { claims: data.claims, evidence: plan.evidence }, unplanned, kinds)) histories.set(id, h);
+      try {
+        await createEventsInBulk(tx, rows, {
+          kinds,
+          histories,
+          revision: (e) => ({ diff: JSON.stringify(diffSnapshots(null, eventSnapshotOf(e))), reason: ctx.reason }),
+        });
+      } catch (err) {
+        if (err instanceof BulkRowError) throw new ImportError([{ row: err.row, field: err.field, message: err.message }]);
+        throw err;
+      }
+      for (const { record: e } of fresh) ctx.note("events", "created", e.slug);
+    }
+
+    // The citations they repeat. Those of the events just created were all written without one;
+    // only those of the events already held are read back.
+    const citations = events.flatMap(({ index, record: e }) => e.citations.map((c, j) => ({ index, e, c, j })));
+    const repeats = new Map(
+      (await selectWhereIn(tx, "Citation", ["id", "repeatsCitationId"], { id: citations.filter(({ e }) => !created.has(e.id)).map((x) => x.c.id) })).map((c) => [c.id!, c.repeatsCitationId]),
+    );
+    for (const { e, c } of citations) if (created.has(e.id)) repeats.set(c.id, null);
+    const changedRepeats = citations.filter(({ c }) => repeats.has(c.id) && repeats.get(c.id) !== c.repeatsCitationId);
+    const targets = new Set(
+      (await selectWhereIn(tx, "Citation", ["id"], { id: changedRepeats.flatMap(({ c }) => (c.repeatsCitationId ? [c.repeatsCitationId] : [])) })).map((c) => c.id),
+    );
+    const now = changedRepeats.filter(({ c }) => !c.repeatsCitationId || targets.has(c.repeatsCitationId));
+    for (const { index, e, c, j } of changedRepeats) {
+      if (c.repeatsCitationId && !targets.has(c.repeatsCitationId)) {
+        laterRepeats.push({ row: `${locator.event(e.id, index)} ${locator.citation(e.id, c.id, j)}`.trim(), id: c.id, repeatsCitationId: c.repeatsCitationId });
+      }
+    }
+    // New citations: set in one statement per few thousand; an existing one counts as an edit.
+    await updateTextColumn(tx, "Citation", "repeatsCitationId", now.filter(({ e }) => created.has(e.id)).map(({ c }) => ({ id: c.id, value: c.repeatsCitationId })));
+    for (const { c } of now.filter(({ e }) => !created.has(e.id))) {
+      await tx.citation.update({ where: { id: c.id }, data: { repeatsCitationId: c.repeatsCitationId } });
+    }
+
+    const storedCorrections = new Map(
+      (await selectWhereIn(tx, "Correction", ["id", "note", "eventId"], { id: events.flatMap(({ record: e }) => e.corrections.map((c) => c.id)) })).map((c) => [c.id!, c]),
+    );
+    for (const { index, record: e } of events) {
+      for (const c of e.corrections) {
+        const row = storedCorrections.get(c.id);
+        if (!row) {
+          await tx.correction.create({ data: { id: c.id, eventId: e.id, note: c.note, createdAt: new Date(c.createdAt), createdBy: c.createdBy } });
+          ctx.note("corrections", "created", c.id);
+        } else if (row.eventId !== e.id) {
+          throw new ImportError([{ row: locator.event(e.id, index), field: "corrections", message: `correction “${c.id}” belongs to another event` }]);
+        } else if (row.note !== c.note) {
+          await tx.correction.update({ where: { id: c.id }, data: { note: c.note } });
+          ctx.note("corrections", "updated", c.id);
+        } else ctx.note("corrections", "unchanged", c.id);
+      }
     }
   }
-  // New citations: set in one statement per few thousand; an existing one counts as an edit.
-  await updateTextColumn(tx, "Citation", "repeatsCitationId", changedRepeats.filter(({ e }) => created.has(e.id)).map(({ c }) => ({ id: c.id, value: c.repeatsCitationId })));
-  for (const { c } of changedRepeats.filter(({ e }) => !created.has(e.id))) {
-    await tx.citation.update({ where: { id: c.id }, data: { repeatsCitationId: c.repeatsCitationId } });
-  }
+  const broken = file.issues();
+  if (broken.length) throw new ImportError(broken);
 
-  const relations = [...data.relations.entries()].sort((a, b) => cmp(a[1].id, b[1].id));
+  // Repeats of citations written in a later chunk: every citation of the file exists now.
+  const found = new Set((await selectWhereIn(tx, "Citation", ["id"], { id: laterRepeats.map((r) => r.repeatsCitationId) })).map((c) => c.id));
+  const missing = laterRepeats.find((r) => !found.has(r.repeatsCitationId));
+  if (missing) throw new ImportError([{ row: missing.row, field: "repeatsCitationId", message: `no citation has the id “${missing.repeatsCitationId}”` }]);
+  await updateTextColumn(tx, "Citation", "repeatsCitationId", laterRepeats.map((r) => ({ id: r.id, value: r.repeatsCitationId })));
+
+  await writeRelations(ctx, file.relations().map((r) => ({ ...r, fromEventId: mapId(plan.remap, r.fromEventId), toEventId: mapId(plan.remap, r.toEventId) })));
+
+  // Claim histories: append what is missing, in the order the history was known (knownAt, then
+  // sequence), through the rules.
+  for (const [i, c] of data.claims.entries()) {
+    const have = storedChanges.get(c.id)!;
+    const ordered = c.history
+      .map((h, j) => ({ h, j }))
+      .sort((a, b) => Date.parse(a.h.knownAt) - Date.parse(b.h.knownAt) || a.h.sequence - b.h.sequence || a.j - b.j);
+    for (const { h, j } of ordered) {
+      const key = changeKey(h.knownAt, h.toStatus);
+      if (have.has(key)) {
+        ctx.note("statusChanges", "unchanged", `${c.slug}@${h.knownAt}`);
+        continue;
+      }
+      // The labels of the events linked to it are refreshed once, below.
+      const change = await at(`claims[${i}] (${c.slug}) history[${j}]`, "", () =>
+        recordClaimStatusChange(
+          tx,
+          {
+            claimId: c.id,
+            to: h.toStatus,
+            knownAt: new Date(h.knownAt),
+            reason: h.reason,
+            evidenceCitationId: h.evidenceCitationId,
+            changedBy: h.changedBy,
+          },
+          { refreshEvents: false },
+        ),
+      );
+      have.add(key);
+      await logImport(ctx, "Claim", c.id, "update", null, { status: change.toStatus, knownAt: plain(change.knownAt), reason: change.reason });
+      ctx.note("statusChanges", "created", `${c.slug}@${h.knownAt}`);
+    }
+  }
+  const stale = [...toRefresh];
+  for (let i = 0; i < stale.length; i += 200) await refreshEvents(tx, stale.slice(i, i + 200));
+  return count;
+}
+
+const changeKey = (knownAt: Date | string, toStatus: string) => `${new Date(knownAt).toISOString()}|${toStatus}`;
+
+/** The file's relations: new ones in multi-row statements, changed ones one by one. */
+async function writeRelations(ctx: Context, list: readonly StoryExport["relations"][number][]): Promise<void> {
+  const { tx } = ctx;
+  const relations = [...list.entries()].sort((a, b) => cmp(a[1].id, b[1].id));
   const storedRelations = new Map(
     (
       await inSlices(relations, (slice) =>
@@ -471,76 +641,6 @@ async function run(ctx: Context, data: StoryExport, options: ImportOptions): Pro
     } else ctx.note("relations", "unchanged", r.id);
   }
 
-  const storedCorrections = new Map(
-    (await selectWhereIn(tx, "Correction", ["id", "note", "eventId"], { id: events.flatMap((e) => e.corrections.map((c) => c.id)) })).map((c) => [c.id!, c]),
-  );
-  for (const e of events) {
-    for (const c of e.corrections) {
-      const row = storedCorrections.get(c.id);
-      if (!row) {
-        await tx.correction.create({ data: { id: c.id, eventId: e.id, note: c.note, createdAt: new Date(c.createdAt), createdBy: c.createdBy } });
-        ctx.note("corrections", "created", c.id);
-      } else if (row.eventId !== e.id) {
-        throw new ImportError([{ row: locator.event(e.id, index.get(e.id)!), field: "corrections", message: `correction “${c.id}” belongs to another event` }]);
-      } else if (row.note !== c.note) {
-        await tx.correction.update({ where: { id: c.id }, data: { note: c.note } });
-        ctx.note("corrections", "updated", c.id);
-      } else ctx.note("corrections", "unchanged", c.id);
-    }
-  }
-
-  // Claim histories: append what is missing, in the order the history was known (knownAt, then
-  // sequence), through the rules.
-  const changedClaims = new Set<string>();
-  const storedChanges = new Map<string, Set<string>>(data.claims.map((c) => [c.id, new Set()]));
-  for (const h of await inSlices(
-    data.claims.map((c) => c.id),
-    (slice) => tx.claimStatusChange.findMany({ where: { claimId: { in: slice } }, select: { claimId: true, toStatus: true, knownAt: true } }),
-  )) {
-    storedChanges.get(h.claimId)!.add(`${h.knownAt.toISOString()}|${h.toStatus}`);
-  }
-  for (const [i, c] of data.claims.entries()) {
-    const have = storedChanges.get(c.id)!;
-    const key = (h: { knownAt: string; toStatus: string }) => `${new Date(h.knownAt).toISOString()}|${h.toStatus}`;
-    const ordered = c.history
-      .map((h, j) => ({ h, j }))
-      .sort((a, b) => Date.parse(a.h.knownAt) - Date.parse(b.h.knownAt) || a.h.sequence - b.h.sequence || a.j - b.j);
-    for (const { h, j } of ordered) {
-      if (have.has(key(h))) {
-        ctx.note("statusChanges", "unchanged", `${c.slug}@${h.knownAt}`);
-        continue;
-      }
-      // The labels of the events linked to it are refreshed once, below; events created above
-      // were written with the histories as they now stand.
-      const change = await at(`claims[${i}] (${c.slug}) history[${j}]`, "", () =>
-        recordClaimStatusChange(
-          tx,
-          {
-            claimId: c.id,
-            to: h.toStatus,
-            knownAt: new Date(h.knownAt),
-            reason: h.reason,
-            evidenceCitationId: h.evidenceCitationId,
-            changedBy: h.changedBy,
-          },
-          { refreshEvents: false },
-        ),
-      );
-      changedClaims.add(c.id);
-      have.add(key(h));
-      await logImport(ctx, "Claim", c.id, "update", null, { status: change.toStatus, knownAt: plain(change.knownAt), reason: change.reason });
-      ctx.note("statusChanges", "created", `${c.slug}@${h.knownAt}`);
-    }
-  }
-  await refreshAfterHistories(tx, changedClaims, created);
-}
-
-/** The events whose labels follow the claims whose histories changed, but were not just created. */
-async function refreshAfterHistories(tx: Tx, changedClaims: ReadonlySet<string>, created: ReadonlySet<string>): Promise<void> {
-  if (changedClaims.size === 0) return;
-  const links = await inSlices([...changedClaims], (slice) => tx.eventClaim.findMany({ where: { claimId: { in: slice } }, select: { eventId: true } }));
-  const stale = [...new Set(links.map((l) => l.eventId))].filter((id) => !created.has(id));
-  for (let i = 0; i < stale.length; i += 200) await refreshEvents(tx, stale.slice(i, i + 200));
 }
 
 /** Every id the new events refer to must exist: one query per kind for the whole file. */

@@ -9,6 +9,7 @@ import { eventStatuses, storyToCsv } from "../export/story-csv";
 import { atacmsStory } from "../seed/atacms-story";
 import { seedStory } from "../seed/seed-story";
 import { createSyndicationStory, type SyndicationStory } from "../syndication/test-fixture";
+import { versionOneOf } from "../testing/story-files";
 import { createTemporaryDatabase, type TemporaryDatabase } from "../testing/temp-database";
 import { ImportError, importStory } from "./import-story";
 import { parseCsvImport, parseJsonImport } from "./parse-file";
@@ -352,15 +353,7 @@ describe("loading a second story and re-importing", () => {
 
   it("still imports a version 1 file", async () => {
     const v2 = JSON.parse(serializeStoryExport(await requireStoryExport(getDb(), fixture.story.slug))) as StoryExport;
-    const v1 = {
-      ...v2,
-      formatVersion: 1,
-      claims: v2.claims.map((c) => ({ ...c, history: c.history.map(({ sequence: _s, ...h }) => (void _s, h)) })),
-      events: v2.events.map(({ dateBound: _d, version: _v, ...e }) => (void _d, void _v, {
-        ...e,
-        citations: e.citations.map(({ speakerActorId: _a, originSourceId: _o, originText: _t, ...c }) => (void _a, void _o, void _t, { ...c, publishedPrecision: c.publishedPrecision ?? "DAY" })),
-      })),
-    };
+    const v1 = versionOneOf(v2);
     const target = await freshDatabase("sqlite");
     const report = await importStory(target, parseJsonImport(JSON.stringify(v1)).data);
     expect(report.counts.events.created).toBe(v2.events.length);

@@ -122,16 +122,7 @@ export async function parseCsvImport(db: Db, text: string): Promise<ParsedImport
       where: { OR: [{ slug: { in: [...all("source_slug"), ...all("origin_source_slug")] } }, { id: { in: all("source_id") } }] },
       select: { id: true, slug: true, name: true, kind: true, country: true, homepage: true, description: true },
     }),
-    db.event.findMany({
-      where: { OR: [{ slug: { in: all("event_slug") } }, { id: { in: all("event_id") } }] },
-      select: {
-        id: true,
-        slug: true,
-        version: true,
-        citations: { select: { id: true, position: true } },
-        claims: { select: { claimId: true, stance: true, note: true } },
-      },
-    }),
+    eventsBySlugOrId(db, all("event_slug"), all("event_id")),
   ]);
   const bySlug = <T extends { slug: string }>(list: T[]) => new Map(list.map((x) => [x.slug, x]));
   const actorBySlug = bySlug(actors);
@@ -315,6 +306,29 @@ export async function parseCsvImport(db: Db, text: string): Promise<ParsedImport
       citation: (_e, _c, j) => `citation ${j}`,
     },
   };
+}
+
+/** Slugs or ids per statement: a big file names more than the databases take in one. */
+const LOOKUP_SLICE = 400;
+
+/** The events that have one of the slugs or ids, a slice of each at a time. */
+async function eventsBySlugOrId(db: Db, slugs: readonly string[], ids: readonly string[]) {
+  const read = (slugSlice: string[], idSlice: string[]) =>
+    db.event.findMany({
+      where: { OR: [{ slug: { in: slugSlice } }, { id: { in: idSlice } }] },
+      select: {
+        id: true,
+        slug: true,
+        version: true,
+        citations: { select: { id: true, position: true } },
+        claims: { select: { claimId: true, stance: true, note: true } },
+      },
+    });
+  const found = new Map<string, Awaited<ReturnType<typeof read>>[number]>();
+  for (let i = 0; i < Math.max(slugs.length, ids.length); i += LOOKUP_SLICE) {
+    for (const row of await read(slugs.slice(i, i + LOOKUP_SLICE), ids.slice(i, i + LOOKUP_SLICE))) found.set(row.id, row);
+  }
+  return [...found.values()];
 }
 
 /** Reads an import file by its extension. */

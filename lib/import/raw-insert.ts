@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Db, Tx } from "../db";
-import { databaseKind, driverArgType, driverTransaction } from "../db";
+import { databaseKind, driverArgType, driverTransaction, forgetStatementParameters } from "../db";
 
 // Multi-row INSERTs for the bulk import, written by hand for both databases: Prisma's createMany
 // spends about ten times longer per row than the database does (measured on SQLite: 1,000
@@ -119,6 +119,8 @@ async function execute(tx: Tx, sql: string, params: unknown[]): Promise<void> {
     await driver.executeRaw({ sql, args: params, argTypes: params.map(argType) });
   } catch (err) {
     throw refusal(err, sql);
+  } finally {
+    forgetStatementParameters();
   }
 }
 
@@ -169,6 +171,7 @@ export async function selectWhereIn(
           })
         ).rows
       : (await tx.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params)).map((r) => columns.map((c) => r[c]));
+    forgetStatementParameters();
     for (const row of rows) out.push(Object.fromEntries(columns.map((c, j) => [c, row[j] === null || row[j] === undefined ? null : String(row[j])])));
   }
   return out;

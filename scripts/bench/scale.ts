@@ -281,7 +281,7 @@ export async function measureSiteExport(db: PreparedDatabase, serverUrl: string,
 /** `npm run import` of a story file into an empty database: events per second, peak RSS. */
 export async function measureImport(kind: string, file: string, databaseUrl: string, events: number): Promise<ImportResult> {
   // As npm run import starts it (tsx --conditions=react-server).
-  const child = nodeProcess(["--conditions=react-server", "--import", "tsx", "scripts/import-story.ts", file], { DATABASE_URL: databaseUrl });
+  const child = nodeProcess(["--max-old-space-size=256", "--conditions=react-server", "--import", "tsx", "scripts/import-story.ts", file], { DATABASE_URL: databaseUrl });
   const rss = watchRss(child.pid!);
   const { code, output } = await finished(child);
   const peak = rss.stop();
@@ -389,7 +389,7 @@ export function renderScaleMarkdown(s: ScaleResults | undefined, latency: Latenc
   if (s.spike.length) {
     out.push("## Cold renders under a spike (uncached filtered pages, 1M-event story)", "");
     out.push(
-      "Every request a filtered address no one asked for before (`?source=…&status=…&kind=…`, 400 × 8 × 7 combinations), so every one is a render; autocannon, loopback, 10 s timeout. The server admits a few renders at a time (RENDER_CONCURRENCY), queues a bounded number (RENDER_QUEUE, RENDER_QUEUE_WAIT_MS) and answers the rest 503 with Retry-After at once. The static row sends the same bytes from memory (a plain Node server).",
+      "Every request a filtered address no one asked for before (`?source=…&status=…&kind=…`, 400 × 8 × 7 combinations), so every one is a render; autocannon, loopback, 10 s timeout. The server admits a few renders at a time (RENDER_CONCURRENCY), queues a bounded number (RENDER_QUEUE, RENDER_QUEUE_WAIT_MS) and answers the rest 503 with Retry-After, a quarter of a second after the request. The static row sends the same bytes from memory (a plain Node server).",
       "",
     );
     out.push(
