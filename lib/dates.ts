@@ -238,6 +238,13 @@ export function formatIsoDay(day: string): string {
   return shortDate(p);
 }
 
+/** The calendar month of a day (`YYYY-MM-DD`) for display, e.g. "Nov 2024". */
+export function formatIsoMonth(day: string): string {
+  const p = parseIsoDay(day);
+  if (!p) return day;
+  return `${MONTHS[p.month - 1]!.slice(0, 3)} ${yyyy(p)}`;
+}
+
 /** A publication instant at a given precision in a zone, e.g. "17 Nov 2024". */
 export function formatPublished(at: Date, precision: PrecisionValue, zone: string): string {
   return formatAt(at, precision, zone);

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { formatIsoDay } from "@/lib/dates";
+import { formatIsoDay, formatIsoMonth } from "@/lib/dates";
 import { CLAIM_STATUS_LABEL, EVENT_STATUS_SHORT, type EventStatusValue } from "@/lib/domain";
 import { toSearchParams, type TimelineQuery } from "@/lib/events/filters";
 import { GROUPED_WINDOW_DAYS, glanceBars, type Glance, type GlanceBar } from "@/lib/reader/glance";
@@ -31,8 +31,25 @@ const TOP = 7;
 const BOTTOM = 55;
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
-function range(b: GlanceBar): string {
+/** A bar's dates: its day or days, or, for a bar of whole months, its month or months. */
+function range(b: GlanceBar, months: boolean): string {
+  if (months) {
+    const [from, to] = [formatIsoMonth(b.from), formatIsoMonth(b.to)];
+    return from === to ? from : `${from} – ${to}`;
+  }
   return b.from === b.to ? formatIsoDay(b.from) : `${formatIsoDay(b.from)} – ${formatIsoDay(b.to)}`;
+}
+
+/** How long a bar is, as the legend and the table say it. */
+function barLength(daysPerBar: number | null, monthsPerBar: number | null): { legend: string; per: string; heading: string } {
+  if (monthsPerBar) {
+    return monthsPerBar === 1
+      ? { legend: "one bar a month", per: "month", heading: "Month" }
+      : { legend: `one bar per ${monthsPerBar} months`, per: `${monthsPerBar} months`, heading: "Months" };
+  }
+  return daysPerBar === 1 || daysPerBar === null
+    ? { legend: "one bar a day", per: "day", heading: "Day" }
+    : { legend: `one bar per ${daysPerBar} days`, per: `${daysPerBar} days`, heading: "Days" };
 }
 
 function countsText(b: GlanceBar): string {
@@ -46,11 +63,12 @@ function changesText(b: GlanceBar): string {
 
 /**
  * The story at a glance: a server-rendered SVG strip of the whole story, one bar per day (or per
- * run of days in a long story), stacked by the label each event carried at the view's instant,
- * with the days on which a main claim's status changed marked above. Each bar is a link to that
- * slice (from/to). The colours only repeat what the legend, each bar's title and the table say in
- * words: the table is the strip's text alternative, and its links are the keyboard's way in.
- * Works without JavaScript. The strip and the table are static HTML (lib/reader/frozen.ts).
+ * run of days in a long story, per month or run of months in a story of years), stacked by the
+ * label each event carried at the view's instant, with the days on which a main claim's status
+ * changed marked above. Each bar is a link to that slice (from/to). The colours only repeat what
+ * the legend, each bar's title and the table say in words: the table is the strip's text
+ * alternative, and its links are the keyboard's way in. Works without JavaScript. The strip and
+ * the table are static HTML (lib/reader/frozen.ts).
  */
 export function StoryGlance({
   glance,
@@ -66,7 +84,9 @@ export function StoryGlance({
   /** The "as of" control, which sits with the strip. */
   children?: ReactNode;
 }) {
-  const { bars, daysPerBar } = glanceBars(glance);
+  const { bars, daysPerBar, monthsPerBar } = glanceBars(glance);
+  const length = barLength(daysPerBar, monthsPerBar);
+  const dates = (b: GlanceBar) => range(b, monthsPerBar !== null);
   const max = Math.max(1, ...bars.map((b) => b.total));
   const slice = (b: GlanceBar) =>
     withDisplay(createUrl(path, toSearchParams({ ...query, from: b.from, to: b.to, before: null, after: null })), display);
@@ -87,7 +107,7 @@ export function StoryGlance({
           y -= h;
           return html`<rect class="${GLANCE_CLASS[s]}" y="${r1(y + 0.4)}" height="${r1(Math.max(0.8, h - 0.8))}"/>`;
         });
-        return html`<a href="${slice(b)}" tabindex="-1"><title>${range(b)}: ${b.total === 1 ? "1 event" : `${b.total} events`}${b.changes.length ? ", a status change" : ""}</title><g transform="translate(${i * UNIT})"><rect class="g-hit"/>${segments}${
+        return html`<a href="${slice(b)}" tabindex="-1"><title>${dates(b)}: ${b.total === 1 ? "1 event" : `${b.total} events`}${b.changes.length ? ", a status change" : ""}</title><g transform="translate(${i * UNIT})"><rect class="g-hit"/>${segments}${
           b.changes.length ? html`<rect class="g-chg" y="0" height="5"/>` : null
         }${inRange(b) ? html`<rect class="g-rng" y="${HEIGHT - 3}" height="3"/>` : null}</g></a>`;
       })}</svg><ul class="flex flex-wrap gap-x-3 text-xs leading-4" aria-label="Legend">${present.map(
@@ -97,20 +117,16 @@ export function StoryGlance({
         glance.changes.length
           ? html`<li class="inline-flex items-center gap-1"><svg width="10" height="4" aria-hidden="true" focusable="false"><rect class="g-chg" width="10" height="4"/></svg>a main claim’s status changed</li>`
           : null
-      }<li class="meta text-xs max-sm:hidden">${daysPerBar === 1 ? "one bar a day" : `one bar per ${daysPerBar} days`}${ranged ? "; underlined: the dates shown" : ""}</li>${
+      }<li class="meta text-xs max-sm:hidden">${length.legend}${ranged ? "; underlined: the dates shown" : ""}</li>${
         glance.window ? html`<li class="meta text-xs">with this filter, the ${GROUPED_WINDOW_DAYS} days to ${formatIsoDay(glance.window.to)}</li>` : null
       }</ul>`
     : html`<p class="meta">No events to draw for this view.</p>`;
 
   const table = withEvents.length
-    ? html`<details class="glance-details text-sm"><summary class="cursor-pointer font-semibold"><span class="sm:hidden">Table</span><span class="max-sm:hidden">The strip as a table</span></summary><table class="glance-table"><caption class="sr-only">Events per ${
-        daysPerBar === 1 ? "day" : `${daysPerBar} days`
-      } by label, and the main claims’ status changes</caption><thead><tr><th scope="col">${
-        daysPerBar === 1 ? "Day" : "Days"
-      }</th><th scope="col">Events</th><th scope="col">By label, and status changes</th></tr></thead><tbody>${join(
+    ? html`<details class="glance-details text-sm"><summary class="cursor-pointer font-semibold"><span class="sm:hidden">Table</span><span class="max-sm:hidden">The strip as a table</span></summary><table class="glance-table"><caption class="sr-only">Events per ${length.per} by label, and the main claims’ status changes</caption><thead><tr><th scope="col">${length.heading}</th><th scope="col">Events</th><th scope="col">By label, and status changes</th></tr></thead><tbody>${join(
         withEvents.map(
           (b) =>
-            html`<tr><th scope="row"><a href="${slice(b)}" class="lnk">${range(b)}</a></th><td>${b.total}</td><td>${countsText(b)}${
+            html`<tr><th scope="row"><a href="${slice(b)}" class="lnk">${dates(b)}</a></th><td>${b.total}</td><td>${countsText(b)}${
               b.changes.length ? html`<span class="block">${changesText(b)}</span>` : null
             }</td></tr>`,
         ),

@@ -14,7 +14,10 @@ import { sqliteInstant } from "../import/raw-insert";
 //
 // Drawn from an aggregate, never from the events themselves:
 // - an unfiltered view of today (or one filtered by status only) reads StoryDayCount, kept by
-//   database triggers: one row per day and label, whatever the story's size;
+//   database triggers: one row per day and label, whatever the story's size; a story whose bars
+//   would be four weeks long or more (MONTH_BARS_FROM_DAYS) is drawn in whole calendar months
+//   from StoryMonthCount instead, the same counts summed per month by triggers on StoryDayCount:
+//   a few hundred rows for a story of years, where its days were tens of thousands;
 // - a view filtered by source (and status) counts the source's ordered key, EventSource, whose
 //   index holds the story, the source, the event's day (timelineKey) and its label;
 // - an "as of" view (filtered by status at most) counts the label periods current at the cut-off,
@@ -36,12 +39,23 @@ export type Glance = {
   days: GlanceDay[];
   changes: GlanceChange[];
   /**
-   * How the counts were read: the per-day table, the source key or the label periods counted in
-   * their index, or the matching events grouped.
+   * How the counts were read: the per-day or per-month table, the source key or the label periods
+   * counted in their index, or the matching events grouped.
    */
-  via: "day-counts" | "source-key" | "period-key" | "grouped-events";
-  /** Days per bar when the database summed the bars; null: one entry per day. */
+  via: "day-counts" | "month-counts" | "source-key" | "period-key" | "grouped-events";
+  /** Days per bar when the database summed the bars by days; null: one entry per day, or months. */
   daysPerBar: number | null;
+  /**
+   * Calendar months per bar when the database summed the bars by months (each bar keyed by its
+   * first day: the story's first day for the first bar, else the 1st of its first month); null
+   * otherwise.
+   */
+  monthsPerBar: number | null;
+  /**
+   * The strip's last day when the database summed the bars (the story's last day, or a later
+   * status change): the last bar ends there, not at its key. Null: the days' own last day.
+   */
+  lastDay: string | null;
   /** The days a grouped view was limited to (GROUPED_WINDOW_DAYS), or null: the whole story. */
   window: { from: string; to: string } | null;
 };
@@ -79,9 +93,30 @@ export const MAX_BARS = 92;
  */
 export const GROUPED_WINDOW_DAYS = 92;
 
+/**
+ * Bars that would be this many days long or more are drawn as whole calendar months instead: at
+ * MAX_BARS bars, a story of more than 27 × 92 = 2,484 days (about 6.8 years).
+ */
+export const MONTH_BARS_FROM_DAYS = 28;
+
 /** Days from `first` to `day` (0 for the same day). */
 function dayIndex(first: string, day: string): number {
   return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000);
+}
+
+/** A day's or month's calendar month as a count of months since year 0 (`YYYY-MM…`). */
+function monthIndex(day: string): number {
+  return Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+}
+
+/** The first day (`YYYY-MM-01`) of the month `monthIndex` counts. */
+function monthStart(index: number): string {
+  return `${String(Math.floor(index / 12)).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}-01`;
+}
+
+/** The last day of the month `monthIndex` counts. */
+function monthEnd(index: number): string {
+  return addDays(monthStart(index + 1), -1);
 }
 
 /** The per-day counts of a story's view (from/to aside), and the main claims' status changes. */
@@ -116,7 +151,7 @@ export async function getStoryGlance(
     ).then(([r]) => ({ _min: { day: r?.min == null ? null : String(r.min) }, _max: { day: r?.max == null ? null : String(r.max) } })),
   ]);
   const changes = found.map((c) => ({ day: localDay(c.knownAt, story.timeZone), claim: c.claim.text, to: c.toStatus }));
-  if (!span._min.day || !span._max.day) return { days: [], changes: [], via: "day-counts", daysPerBar: 1, window: null };
+  if (!span._min.day || !span._max.day) return { days: [], changes: [], via: "day-counts", daysPerBar: 1, monthsPerBar: null, lastDay: null, window: null };
 
   if (glanceFromDayCounts(view, asOf)) {
     // One row per bar and label: the table's rows are summed into bars in the database.
@@ -124,12 +159,30 @@ export async function getStoryGlance(
     const last = changes.reduce((l, c) => (c.day > l ? c.day : l), span._max.day);
     const daysPerBar = Math.max(1, Math.ceil((dayIndex(first, last) + 1) / MAX_BARS));
     const statuses = view.statuses.length ? view.statuses : [...EVENT_STATUSES];
+    if (daysPerBar >= MONTH_BARS_FROM_DAYS) {
+      // Bars a month long or more: whole calendar months, from the per-month table.
+      const firstMonth = monthIndex(first);
+      const monthsPerBar = Math.ceil((monthIndex(last) - firstMonth + 1) / MAX_BARS);
+      const rows = await monthBarCounts(read, story.id, firstMonth, monthsPerBar, statuses);
+      const barStart = (bar: number) => maxDay(first, monthStart(firstMonth + bar * monthsPerBar));
+      return {
+        days: toDays(rows.map((r) => ({ day: barStart(r.bar), status: r.status, count: r.count }))),
+        changes,
+        via: "month-counts",
+        daysPerBar: null,
+        monthsPerBar,
+        lastDay: last,
+        window: null,
+      };
+    }
     const rows = await barCounts(read, story.id, first, daysPerBar, statuses);
     return {
       days: toDays(rows.map((r) => ({ day: addDays(first, r.bar * daysPerBar), status: r.status, count: r.count }))),
       changes,
       via: "day-counts",
       daysPerBar,
+      monthsPerBar: null,
+      lastDay: last,
       window: null,
     };
   }
@@ -176,7 +229,7 @@ export async function getStoryGlance(
     rows = perStatus.flat();
   }
   const inWindow = window ? changes.filter((c) => c.day >= window.from && c.day <= window.to) : changes;
-  return { days: toDays(rows), changes: inWindow, via, daysPerBar: null, window };
+  return { days: toDays(rows), changes: inWindow, via, daysPerBar: null, monthsPerBar: null, lastDay: null, window };
 }
 
 type Read = Awaited<ReturnType<typeof driverRows>>;
@@ -263,8 +316,30 @@ async function barCounts(read: Read, storyId: string, first: string, daysPerBar:
          FROM "StoryDayCount" WHERE "storyId" = ? AND "count" > 0 AND "status" IN (${list}) GROUP BY 1, 2`,
     [first, daysPerBar, storyId],
   );
-  return rows.map((r) => ({ bar: Number(r.bar), status: String(r.status) as EventStatusValue, count: Number(r.count) }));
+  return barRows(rows);
 }
+
+const barRows = (rows: DriverRow[]) => rows.map((r) => ({ bar: Number(r.bar), status: String(r.status) as EventStatusValue, count: Number(r.count) }));
+
+/**
+ * StoryMonthCount summed per bar (monthsPerBar calendar months from the month `firstMonth`
+ * counts, as monthIndex counts them) and label, in the database: one row per month and label.
+ */
+async function monthBarCounts(read: Read, storyId: string, firstMonth: number, monthsPerBar: number, statuses: readonly EventStatusValue[]) {
+  const list = statusList(statuses);
+  const rows = await read(
+    databaseKind() === "postgresql"
+      ? `SELECT ((substr("month", 1, 4)::int * 12 + substr("month", 6, 2)::int - 1 - ?::int) / ?::int)::int AS bar, "status"::text AS status, SUM("count")::int AS count
+         FROM "StoryMonthCount" WHERE "storyId" = ? AND "count" > 0 AND "status"::text IN (${list}) GROUP BY 1, 2`
+      : `SELECT CAST((CAST(substr("month", 1, 4) AS INTEGER) * 12 + CAST(substr("month", 6, 2) AS INTEGER) - 1 - ?) / ? AS INTEGER) AS bar, "status" AS status, SUM("count") AS count
+         FROM "StoryMonthCount" WHERE "storyId" = ? AND "count" > 0 AND "status" IN (${list}) GROUP BY 1, 2`,
+    [firstMonth, monthsPerBar, storyId],
+  );
+  return barRows(rows);
+}
+
+const maxDay = (a: string, b: string) => (a > b ? a : b);
+const minDay = (a: string, b: string) => (a < b ? a : b);
 
 export type GlanceBar = {
   from: string;
@@ -281,24 +356,40 @@ function daySpan(first: string, last: string): number {
 
 /**
  * The strip's bars: one per day while the story spans at most maxBars days, else one per run of
- * equal days (a week, a month…), so that a year-long story stays one screen wide. Days without
- * events keep their (empty) bar, so the strip's width is time.
+ * equal days (a week…), or, when the database summed them so, one per run of whole calendar
+ * months (a month, two…), so that a story of years stays one screen wide. The first bar starts on
+ * the first day, the last ends on the last. Days without events keep their (empty) bar, so the
+ * strip's width is time.
  */
-export function glanceBars(glance: Glance, maxBars = 92): { bars: GlanceBar[]; daysPerBar: number } {
+export function glanceBars(glance: Glance, maxBars = 92): { bars: GlanceBar[]; daysPerBar: number | null; monthsPerBar: number | null } {
   const days = glance.days;
-  if (days.length === 0) return { bars: [], daysPerBar: 1 };
+  if (days.length === 0) return { bars: [], daysPerBar: 1, monthsPerBar: null };
   // The strip runs from the first event's day to the last, or to a status change after it.
   const first = days[0]!.day;
   const last = glance.changes.reduce((l, c) => (c.day > l ? c.day : l), days[days.length - 1]!.day);
-  const span = daySpan(first, last);
-  const daysPerBar = glance.daysPerBar ?? Math.max(1, Math.ceil(span / maxBars));
-  const count = Math.ceil(span / daysPerBar);
+  // Summed bars are keyed by their first day: the last one ends on the strip's last day.
+  const end = glance.lastDay && glance.lastDay > last ? glance.lastDay : last;
+  const monthsPerBar = glance.monthsPerBar;
+  const daysPerBar = monthsPerBar ? null : (glance.daysPerBar ?? Math.max(1, Math.ceil(daySpan(first, last) / maxBars)));
+  // The bar a day falls in, and bar i's first and last days.
+  let indexOf: (day: string) => number;
+  let range: (i: number) => { from: string; to: string };
+  let count: number;
+  if (monthsPerBar) {
+    const firstMonth = monthIndex(first);
+    indexOf = (day) => Math.floor((monthIndex(day) - firstMonth) / monthsPerBar);
+    range = (i) => ({ from: maxDay(first, monthStart(firstMonth + i * monthsPerBar)), to: monthEnd(firstMonth + (i + 1) * monthsPerBar - 1) });
+    count = indexOf(last) + 1;
+  } else {
+    const n = daysPerBar!;
+    indexOf = (day) => Math.floor((daySpan(first, day) - 1) / n);
+    range = (i) => ({ from: addDays(first, i * n), to: addDays(first, i * n + n - 1) });
+    count = Math.ceil(daySpan(first, last) / n);
+  }
   const bars: GlanceBar[] = Array.from({ length: count }, (_, i) => {
-    const from = addDays(first, i * daysPerBar);
-    const to = addDays(from, daysPerBar - 1);
-    return { from, to: to > last ? last : to, counts: {}, total: 0, changes: [] };
+    const { from, to } = range(i);
+    return { from, to: minDay(to, end), counts: {}, total: 0, changes: [] };
   });
-  const indexOf = (day: string) => Math.floor((daySpan(first, day) - 1) / daysPerBar);
   for (const d of days) {
     const bar = bars[indexOf(d.day)]!;
     for (const [status, n] of Object.entries(d.counts) as [EventStatusValue, number][]) {
@@ -310,5 +401,5 @@ export function glanceBars(glance: Glance, maxBars = 92): { bars: GlanceBar[]; d
     if (c.day < first || c.day > last) continue;
     bars[indexOf(c.day)]!.changes.push(c);
   }
-  return { bars, daysPerBar };
+  return { bars, daysPerBar, monthsPerBar };
 }

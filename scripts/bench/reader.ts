@@ -331,7 +331,7 @@ export function renderReaderMarkdown(r: ReaderReport | undefined): string {
     out.push(
       "### The story at a glance: its aggregate query against the page's list query (p50, ms, one process)",
       "",
-      "*none* reads StoryDayCount (one row per day and label, kept by triggers); *status* = confirmed, the same table; *source* (the 5th most cited) and *asof* (7 days before the end, status reported) group the matching events in the database.",
+      "*none* reads StoryDayCount (one row per day and label, kept by triggers), or StoryMonthCount (per month, month-counts) for a story spanning more than 2,484 days; *status* = confirmed, the same table; *source* (the 5th most cited) and *asof* (7 days before the end, status reported) group the matching events in the database.",
       "",
       table(
         ["Database", "Events", "View", "Read from", "Days drawn", "Strip p50", "List p50", "Strip / list"],
