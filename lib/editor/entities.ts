@@ -2,7 +2,7 @@ import "server-only";
 import { getDb, type Tx } from "../db";
 import type { SourceKindValue } from "../domain";
 import { DomainError } from "../errors";
-import { refreshEvents } from "../events/write";
+import { refreshEvents, refreshEventsOfEvidence } from "../events/write";
 import { checkSlugNotRetired, keepRedirect, keepRenamedSlug } from "../redirects";
 import type { SessionUser } from "../auth/roles";
 import { ConflictError } from "./conflict";
@@ -124,7 +124,7 @@ export async function mergeSourceInto(user: SessionUser, duplicateId: string, ex
     if (!keep) throw new DomainError("Choose the source to keep.", "keepId");
     const touched = await tx.citation.findMany({
       where: { OR: [{ sourceId: duplicateId }, { originSourceId: duplicateId }] },
-      select: { eventId: true },
+      select: { id: true, eventId: true },
     });
     // A source never relays itself: those relays are dropped before the move.
     const selfRelays = await tx.citation.updateMany({
@@ -136,6 +136,8 @@ export async function mergeSourceInto(user: SessionUser, duplicateId: string, ex
     const eventIds = [...new Set(touched.map((c) => c.eventId))];
     if (eventIds.length > 0) await tx.event.updateMany({ where: { id: { in: eventIds } }, data: { version: { increment: 1 } } });
     await refreshEvents(tx, eventIds);
+    // Moved evidence: the voice that confirmed a claim (or made it a party's) is now the kept source's.
+    await refreshEventsOfEvidence(tx, touched.map((c) => c.id));
     await tx.source.delete({ where: { id: duplicateId } });
     await keepRedirect(tx, "Source", String(before.snapshot.slug), keepId, "merge", duplicateId);
     await tx.source.update({ where: { id: keepId }, data: { version: { increment: 1 } } });

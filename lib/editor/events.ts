@@ -11,7 +11,7 @@ import type {
 } from "../domain";
 import { DomainError } from "../errors";
 import { normalizeEventDate } from "../events/derived";
-import { checkNewCitation, checkNewEvent, createEvent, refreshEvents } from "../events/write";
+import { checkNewCitation, checkNewEvent, createEvent, refreshEvents, refreshEventsOfEvidence } from "../events/write";
 import { checkSlugNotRetired, keepRedirect, keepRenamedSlug } from "../redirects";
 import type { SessionUser } from "../auth/roles";
 import { ConflictError } from "./conflict";
@@ -610,6 +610,7 @@ export async function updateCitation(user: SessionUser, citationId: string, expe
       throw new ConflictError("citation", now!.version, now!.snapshot);
     }
     await refreshEvents(tx, [before.eventId]);
+    await refreshEventsOfEvidence(tx, [citationId]);
     const after = await citationSnapshot(tx, citationId);
     const correction = note.correctionNote?.trim();
     const published = (await tx.event.findUniqueOrThrow({ where: { id: before.eventId }, select: { published: true } })).published;

@@ -172,6 +172,20 @@ function samePeriods(a: readonly StatusPeriod[], b: readonly StatusPeriod[]): bo
   );
 }
 
+/**
+ * Refreshes every event that takes a stance on a claim whose history names the citation as
+ * evidence: the citation's voice (source, speaker, origin) is part of those events' labels (who
+ * confirmed the claim, whose claim it is), so editing it changes them too.
+ */
+export async function refreshEventsOfEvidence(db: Client, citationIds: readonly string[]): Promise<void> {
+  const claimIds = new Set<string>();
+  for (let i = 0; i < citationIds.length; i += 400) {
+    const changes = await db.claimStatusChange.findMany({ where: { evidenceCitationId: { in: citationIds.slice(i, i + 400) } }, select: { claimId: true } });
+    for (const c of changes) claimIds.add(c.claimId);
+  }
+  for (const claimId of claimIds) await refreshEventsOfClaim(db, claimId);
+}
+
 /** Refreshes every event that takes a stance on the claim (after its status changed). */
 export async function refreshEventsOfClaim(db: Client, claimId: string): Promise<void> {
   const links = await db.eventClaim.findMany({ where: { claimId }, select: { eventId: true } });

@@ -152,8 +152,16 @@ describe("AdmissionGate", () => {
     const gone = gate.admit();
     gone.abandon();
     expect(((await gone.outcome) as Refusal).admitted).toBe(false);
+    // A flood: a thousand refusals pause at once at most; the next is answered without the pause.
+    const paused = Array.from({ length: 1_000 }, () => gate.admit());
+    let flooded: Refusal | null = null;
+    void gate.admit().outcome.then((o) => (flooded = o as Refusal));
+    await flush();
+    expect(flooded).toMatchObject({ admitted: false, reason: "queue-full" });
+    advance(250);
+    expect((await Promise.all(paused.map((p) => p.outcome))).every((o) => !o.admitted)).toBe(true);
     first.release();
-    expect(gate.stats).toEqual({ admitted: 1, queued: 0, refused: 2 });
+    expect(gate.stats).toEqual({ admitted: 1, queued: 0, refused: 1_003 });
   });
 
   it("gives the place of a reader who went away to the next one", async () => {

@@ -56,6 +56,9 @@ const defaultTimer = (fn: () => void, ms: number) => {
 /** How many recent renders (and turns) the estimates are the median of. */
 const RECENT = 15;
 
+/** Refusals pausing at once at most; beyond, they are answered without the pause. */
+const MAX_PAUSED = 1_000;
+
 /** The median of the last RECENT values pushed. */
 class RecentMedian {
   private readonly values: number[] = [];
@@ -79,6 +82,8 @@ export class AdmissionGate {
   private readonly turns = new RecentMedian();
   /** When a place last freed up while every place was taken, if every place has been taken since. */
   private lastTurnAt: number | null = null;
+  /** Refusals waiting out the refusal pause. */
+  private pausing = 0;
   private readonly now: () => number;
   private readonly setTimer: NonNullable<AdmissionOptions["setTimer"]>;
   readonly stats = { admitted: 0, queued: 0, refused: 0 };
@@ -101,10 +106,15 @@ export class AdmissionGate {
     return this.renders.get() ?? 100;
   }
 
-  /** Expected wait (ms) for a request joining the queue now: one turn per request ahead of it. */
+  /**
+   * Expected wait (ms) for a request joining the queue now: one turn per request ahead of it. A
+   * turn is the recent median, but never longer than a render's time shared by the places: turns
+   * are measured only while requests queue, so an estimate left from a slow spell would otherwise
+   * refuse every request, and none would queue to measure a faster one.
+   */
   expectedWaitMs(): number {
-    const turnMs = this.turns.get() ?? this.renderMs / this.options.maxConcurrent;
-    return (this.queue.length + 1) * turnMs;
+    const shared = this.renderMs / this.options.maxConcurrent;
+    return (this.queue.length + 1) * Math.min(this.turns.get() ?? shared, shared);
   }
 
   private refusal(reason: Refusal["reason"]): Refusal {
@@ -112,24 +122,29 @@ export class AdmissionGate {
     return { admitted: false, reason, retryAfterSeconds: Math.max(1, Math.ceil(this.expectedWaitMs() / 1000)) };
   }
 
-  /** A refusal of a request that has not waited, answered after the refusal pause. */
+  /**
+   * A refusal of a request that has not waited, answered after the refusal pause; at once when
+   * MAX_PAUSED refusals are already pausing (a flood of connections holds no more than that).
+   */
   private refusedNow(reason: Refusal["reason"]): { outcome: Promise<Refusal>; abandon(): void } {
     const refusal = this.refusal(reason);
     const pause = this.options.refusalPauseMs ?? 250;
-    if (pause <= 0) return { outcome: Promise.resolve(refusal), abandon: () => {} };
-    let timer: { cancel(): void } | null = null;
+    if (pause <= 0 || this.pausing >= MAX_PAUSED) return { outcome: Promise.resolve(refusal), abandon: () => {} };
+    this.pausing += 1;
+    let settled = false;
     let settle!: (r: Refusal) => void;
     const outcome = new Promise<Refusal>((resolve) => {
       settle = resolve;
     });
-    timer = this.setTimer(() => settle(refusal), pause);
-    return {
-      outcome,
-      abandon: () => {
-        timer?.cancel();
-        settle(refusal);
-      },
+    const done = () => {
+      if (settled) return;
+      settled = true;
+      this.pausing -= 1;
+      timer.cancel();
+      settle(refusal);
     };
+    const timer = this.setTimer(done, pause);
+    return { outcome, abandon: done };
   }
 
   private ticket(enqueuedAt: number): Ticket {

@@ -71,6 +71,7 @@ export async function plannedHistories(
         toStatus: true,
         knownAt: true,
         sequence: true,
+        evidenceCitationId: true,
         evidenceCitation: { select: { sourceId: true, speakerActorId: true, originSourceId: true, source: { select: { kind: true } } } },
       },
     }),
@@ -101,7 +102,12 @@ export async function plannedHistories(
   };
 
   const planned = new Map<string, PlannedChange[]>(ids.map((id) => [id, []]));
-  for (const h of stored) planned.get(h.claimId)!.push({ toStatus: h.toStatus, knownAt: h.knownAt, sequence: h.sequence, evidenceCitation: h.evidenceCitation });
+  // A stored change whose evidence the file carries (an event the import updates): the citation
+  // as the import leaves it, not as the database holds it now.
+  for (const h of stored) {
+    const evidenceCitation = h.evidenceCitationId && fileCitations.has(h.evidenceCitationId) ? evidenceOf(h.evidenceCitationId) : h.evidenceCitation;
+    planned.get(h.claimId)!.push({ toStatus: h.toStatus, knownAt: h.knownAt, sequence: h.sequence, evidenceCitation });
+  }
   for (const c of fileChanges) {
     const history = planned.get(c.id)!;
     const have = new Set(history.map((h) => changeKey(h.knownAt, h.toStatus)));

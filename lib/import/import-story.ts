@@ -226,9 +226,21 @@ async function check(tx: Tx, file: StoryFile, locator: Locator, options: ImportO
   await slugs("tags", "tag", head.tags, "Tag", (i) => `tags[${i}]`);
   await slugs("claims", "claim", head.claims, "Claim", (i) => `claims[${i}]`);
 
+  // The citations claim changes name as evidence: the file's own changes', and those the database
+  // holds (a file may change such a citation's source or voice, and new events' labels must be
+  // planned with the citation as the import leaves it).
   const evidenceIds = new Set(head.claims.flatMap((c) => c.history.flatMap((h) => (h.evidenceCitationId ? [h.evidenceCitationId] : []))));
   const evidence = new Map<string, CitationRecord>();
+  // Every event id of the file, to refuse one listed twice (a million ids are some 60 MB).
+  const seen = new Set<string>();
+  const twice: ImportIssue[] = [];
   for await (const chunk of file.events(options.chunkSize ?? IMPORT_CHUNK)) {
+    for (const { index, record: e } of chunk) {
+      if (seen.has(e.id)) problem(twice, { row: locator.event(e.id, index), field: "id", message: `the event id “${e.id}” appears more than once in the file` });
+      seen.add(e.id);
+    }
+    const cited = await selectWhereIn(tx, "ClaimStatusChange", ["evidenceCitationId"], { evidenceCitationId: chunk.flatMap(({ record: e }) => e.citations.map((c) => c.id)) });
+    for (const c of cited) if (c.evidenceCitationId) evidenceIds.add(c.evidenceCitationId);
     await slugs("events", "event", chunk.map((x) => x.record), "Event", (i) => locator.event(chunk[i]!.record.id, chunk[i]!.index));
 
     // A citation id another event already holds.
@@ -264,7 +276,7 @@ async function check(tx: Tx, file: StoryFile, locator: Locator, options: ImportO
       }
     }
   }
-  const broken = file.issues();
+  const broken = [...file.issues(), ...twice];
   if (broken.length) throw new ImportError(broken);
   if (issues.length) throw new ImportError(issues);
   if (newer.length) throw new ImportError(newer);
@@ -487,6 +499,8 @@ async function write(ctx: Context, file: StoryFile, plan: Plan, options: ImportO
   // claim. The sources of the file's evidence citations, for their kinds.
   const histories = new Map<string, Awaited<ReturnType<typeof plannedHistories>> extends Map<string, infer H> ? H : never>();
   const evidenceKinds = await sourceKinds(tx, [...plan.evidence.values()].map((c) => c.sourceId));
+  // Claims whose evidence citations the import rewrote: every event on them is refreshed at the end.
+  const revoiced = new Set<string>();
   // Citations whose repeated citation is in a chunk not written yet: set at the end.
   const laterRepeats: { row: string; id: string; repeatsCitationId: string }[] = [];
 
@@ -495,11 +509,15 @@ async function write(ctx: Context, file: StoryFile, plan: Plan, options: ImportO
     count += chunk.length;
     const events = chunk.map(({ index, record }) => ({ index, record: remapEvent(record, plan.remap) })).sort((a, b) => cmp(a.record.id, b.record.id));
     const stored = new Set((await selectWhereIn(tx, "Event", ["id"], { id: events.map((e) => e.record.id) })).map((e) => e.id));
+    const rewritten: string[] = [];
     for (const { index, record: e } of events.filter((x) => stored.has(x.record.id))) {
       const row = locator.event(e.id, index);
-      await at(row, "", () => importEvent(ctx, storyId, e, row, options));
+      if (await at(row, "", () => importEvent(ctx, storyId, e, row, options))) rewritten.push(...e.citations.map((c) => c.id));
       if (e.claims.some((c) => extended.has(c.claimId))) toRefresh.add(e.id);
     }
+    // A rewritten citation that is a claim change's evidence: its voice is part of the labels of
+    // every event on that claim (who confirmed it, whose claim it is).
+    for (const c of await selectWhereIn(tx, "ClaimStatusChange", ["claimId"], { evidenceCitationId: rewritten })) revoiced.add(c.claimId!);
     const fresh = events.filter((x) => !stored.has(x.record.id));
     const created = new Set(fresh.map((x) => x.record.id));
     if (fresh.length) {
@@ -606,6 +624,7 @@ async function write(ctx: Context, file: StoryFile, plan: Plan, options: ImportO
       ctx.note("statusChanges", "created", `${c.slug}@${h.knownAt}`);
     }
   }
+  for (const l of await inSlices([...revoiced], (slice) => tx.eventClaim.findMany({ where: { claimId: { in: slice } }, select: { eventId: true } }))) toRefresh.add(l.eventId);
   const stale = [...toRefresh];
   for (let i = 0; i < stale.length; i += 200) await refreshEvents(tx, stale.slice(i, i + 200));
   return count;
@@ -688,7 +707,8 @@ function eventSnapshotOf(r: EventRecord): Snapshot {
   return snapshotOf({ ...fields, actors, tagIds, claims, citations: citations.map((c) => ({ ...c, repeatsCitationId: null })) });
 }
 
-async function importEvent(ctx: Context, storyId: string, e: EventRecord, row: string, options: ImportOptions): Promise<void> {
+/** Creates or updates one event the database may hold; true when it wrote anything. */
+async function importEvent(ctx: Context, storyId: string, e: EventRecord, row: string, options: ImportOptions): Promise<boolean> {
   const { tx } = ctx;
   await checkReferences(tx, e, row);
   const existing = await tx.event.findUnique({
@@ -703,7 +723,7 @@ async function importEvent(ctx: Context, storyId: string, e: EventRecord, row: s
     }
     await logImport(ctx, "Event", e.id, "create", null, eventSnapshotOf(e));
     ctx.note("events", "created", e.slug);
-    return;
+    return true;
   }
   if (existing.storyId !== storyId) {
     throw new ImportError([{ row, field: "id", message: `event “${e.id}” belongs to another story` }]);
@@ -719,7 +739,7 @@ async function importEvent(ctx: Context, storyId: string, e: EventRecord, row: s
   const current = eventToRecord(existing, () => true);
   if (sameEvent(current, e)) {
     ctx.note("events", "unchanged", e.slug);
-    return;
+    return false;
   }
   // reconcile() refused a newer version unless overwriteNewer was given.
   const replacingNewer = existing.version > e.version;
@@ -779,6 +799,7 @@ async function importEvent(ctx: Context, storyId: string, e: EventRecord, row: s
     reason: replacingNewer ? `${ctx.reason}, replacing version ${existing.version} (--overwrite-newer)` : ctx.reason,
   });
   ctx.note("events", "updated", e.slug);
+  return true;
 }
 
 function newEventInput(storyId: string, e: EventRecord): NewEvent {

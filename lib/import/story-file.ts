@@ -1,5 +1,5 @@
-import { createReadStream } from "node:fs";
-import { JSONParser } from "@streamparser/json";
+import { createReadStream, statSync } from "node:fs";
+import { JSONParser, TokenType } from "@streamparser/json";
 import type { z } from "zod";
 import { partSchemasFor, type EventRecord, type RelationRecord, type StoryExport, type StoryHead } from "../export/format";
 import { ImportError, type ImportIssue, type Locator } from "./import-story";
@@ -59,35 +59,67 @@ type Emitted = { value: unknown; key?: string | number; stack: { key?: string | 
 
 const notJson = (err: unknown) => new ImportError([{ row: "file", field: "(json)", message: `not valid JSON: ${err instanceof Error ? err.message : String(err)}` }]);
 
+/** What a top-level key of the file holds, as its first token says. */
+type Shape = "list" | "object" | "value";
+
 /**
  * Feeds a JSON file to a new parser a block at a time, calling `onValue` for each value at `paths`
- * (no other value is kept), and yields after each block: a consumer that stops pulling stops the
- * reading. A syntax error (or a truncated file) is an ImportError.
+ * (no other value is kept) and `onKey` for each top-level key with the shape of its value, and
+ * yields after each block: a consumer that stops pulling stops the reading. A syntax error (or a
+ * truncated file, or bytes after its end) is an ImportError.
  */
-async function* feedJson(path: string, paths: string[], onValue: (e: Emitted) => void): AsyncGenerator<void> {
+async function* feedJson(path: string, paths: string[], onValue: (e: Emitted) => void, onKey: (key: string, shape: Shape) => void = () => {}): AsyncGenerator<void> {
   const parser = new JSONParser({ paths, keepStack: false });
   let failure: unknown = null;
   parser.onValue = (e) => onValue(e as unknown as Emitted);
   parser.onError = (err) => {
     failure ??= notJson(err);
   };
-  const stream = createReadStream(path, { highWaterMark: READ_BYTES });
+  // The top-level keys: a string at depth 1 followed by a colon; the next token starts its value.
+  let depth = 0;
+  let lastString: string | null = null;
+  let key: string | null = null;
+  parser.onToken = ({ token, value }) => {
+    if (key !== null && depth === 1) {
+      onKey(key, token === TokenType.LEFT_BRACKET ? "list" : token === TokenType.LEFT_BRACE ? "object" : "value");
+      key = null;
+    }
+    if (token === TokenType.LEFT_BRACE || token === TokenType.LEFT_BRACKET) depth += 1;
+    else if (token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET) depth -= 1;
+    else if (token === TokenType.STRING && depth === 1) lastString = String(value);
+    else if (token === TokenType.COLON && depth === 1) key = lastString;
+  };
+  let stream;
   try {
+    stream = createReadStream(path, { highWaterMark: READ_BYTES });
     let first = true;
     for await (const block of stream as AsyncIterable<Buffer>) {
       // A byte-order mark is not JSON; the parser would refuse it.
       const bytes = first && block[0] === 0xef && block[1] === 0xbb && block[2] === 0xbf ? block.subarray(3) : block;
       first = false;
-      if (!parser.isEnded) parser.write(bytes);
+      // Past the end of the document only white space may follow: the parser refuses the rest.
+      parser.write(bytes);
       if (failure) throw failure;
       yield;
     }
     if (!parser.isEnded) parser.end();
     if (failure) throw failure;
   } catch (err) {
-    throw err instanceof ImportError ? err : notJson(err);
+    if (err instanceof ImportError) throw err;
+    if ((err as { code?: unknown } | null)?.code === "ENOENT") throw new ImportError([{ row: "file", field: "(name)", message: `there is no file ${path}` }]);
+    throw notJson(err);
   } finally {
-    stream.destroy();
+    stream?.destroy();
+  }
+}
+
+/** What identifies a file's bytes between two passes: its size and when it was last written. */
+function fingerprint(path: string): string {
+  try {
+    const s = statSync(path);
+    return `${s.size}:${s.mtimeMs}`;
+  } catch {
+    return "gone";
   }
 }
 
@@ -96,6 +128,7 @@ async function* feedJson(path: string, paths: string[], onValue: (e: Emitted) =>
  * event when the head comes first (as in every export), else reading on to the end of the file.
  */
 export async function openJsonStoryFile(path: string): Promise<StoryFile> {
+  const opened = fingerprint(path);
   const raw: Record<string, unknown> = {};
   let inEvents = false;
   for await (const _ of feedJson(path, [...HEAD_KEYS.map((k) => `$.${k}`), "$.events.*"], (e) => {
@@ -130,9 +163,9 @@ export async function openJsonStoryFile(path: string): Promise<StoryFile> {
       let index = 0;
       const onValue = (e: Emitted) => {
         const list = e.stack[1]?.key;
-        if (typeof e.key !== "number") {
-          issue([{ row: "file", field: String(list), message: "must be a list" }]);
-        } else if (list === "events") {
+        // Members of an object where a list belongs: reported once, by its shape, below.
+        if (typeof e.key !== "number") return;
+        if (list === "events") {
           const i = index++;
           const parsed = schemas.event.safeParse(e.value);
           if (!parsed.success) issue(recordIssues(parsed.error, `events[${i}]`, e.value));
@@ -149,12 +182,21 @@ export async function openJsonStoryFile(path: string): Promise<StoryFile> {
           else read.push(parsed.data);
         }
       };
-      for await (const _ of feedJson(path, ["$.events.*", "$.relations.*"], onValue)) {
+      // The lists the whole-file schema requires: there, and lists.
+      const shapes = new Map<string, Shape>();
+      for await (const _ of feedJson(path, ["$.events.*", "$.relations.*"], onValue, (key, shape) => shapes.set(key, shape))) {
         void _;
         while (ready.length) yield ready.shift()!;
       }
       while (ready.length) yield ready.shift()!;
       if (chunk.length) yield chunk;
+      for (const list of ["events", "relations"]) {
+        const shape = shapes.get(list);
+        if (shape === undefined) issue([{ row: "file", field: list, message: "is required" }]);
+        else if (shape !== "list") issue([{ row: "file", field: list, message: "must be a list" }]);
+      }
+      // Both passes must read the same bytes: a file rewritten during the import is refused.
+      if (fingerprint(path) !== opened) issue([{ row: "file", field: "(file)", message: "the file changed while it was being imported; import it again" }]);
       if (omitted) found.push({ row: "file", field: "(more)", message: `and ${omitted} more problems` });
       issues = found;
       relations = read;

@@ -5,10 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDbClient, getDb, type Db } from "../db";
 import { requireStoryExport } from "../export/export-story";
 import { serializeStoryExport, type StoryExport } from "../export/format";
+import { refreshEvents } from "../events/write";
 import { atacmsStory } from "../seed/atacms-story";
 import { seedStory } from "../seed/seed-story";
 import { createSyndicationStory, type SyndicationStory } from "../syndication/test-fixture";
 import { versionOneOf } from "../testing/story-files";
+import { truthStory } from "../testing/truth-story";
 import { createTemporaryDatabase, type TemporaryDatabase } from "../testing/temp-database";
 import { ImportError, importStory, importStoryFile } from "./import-story";
 import { openJsonStoryFile } from "./story-file";
@@ -94,6 +96,7 @@ describe("a JSON file imported from disk in chunks", () => {
     broken.events[1]!.headline = "";
     broken.events[3]!.occurredAt = "yesterday";
     broken.relations.push({ id: "r1", fromEventId: "a", toEventId: "b", type: "NOT-A-TYPE", note: null });
+    broken.events.push({ ...broken.events[0]!, slug: "the-same-event-again" });
     const target = await freshDatabase();
     const error = await importStoryFile(target, await openJsonStoryFile(fileOf(JSON.stringify(broken))), { chunkSize: 2 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportError);
@@ -103,6 +106,7 @@ describe("a JSON file imported from disk in chunks", () => {
         expect.objectContaining({ row: `events[1] (${data.events[1]!.slug})`, field: "headline" }),
         expect.objectContaining({ row: `events[3] (${data.events[3]!.slug})`, field: "occurredAt" }),
         expect.objectContaining({ row: `relations[${data.relations.length}]`, field: "type" }),
+        expect.objectContaining({ row: `events[${data.events.length}]`, field: "id", message: `the event id “${data.events[0]!.id}” appears more than once in the file` }),
       ]),
     );
     expect(await eventCount(target)).toBe(0);
@@ -122,9 +126,53 @@ describe("a JSON file imported from disk in chunks", () => {
     const garbage = await openJsonStoryFile(fileOf("{ not json")).catch((e: unknown) => e);
     expect(garbage).toBeInstanceOf(ImportError);
     expect((garbage as ImportError).issues[0]!.message).toMatch(/^not valid JSON/);
+    // Lists the format requires: missing, or not lists.
+    const { events: _e, relations: _r, ...head } = JSON.parse(text) as StoryExport;
+    void _e;
+    void _r;
+    for (const [body, field, message] of [
+      [{ ...head, relations: [] }, "events", "is required"],
+      [{ ...head, events: [] }, "relations", "is required"],
+      [{ ...head, events: { a: 1 }, relations: [] }, "events", "must be a list"],
+      [{ ...head, events: [], relations: null }, "relations", "must be a list"],
+    ] as const) {
+      const refused = await importStoryFile(target, await openJsonStoryFile(fileOf(JSON.stringify(body)))).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(ImportError);
+      expect((refused as ImportError).issues).toContainEqual({ row: "file", field, message });
+    }
+    // Junk after the document, and a file that is not there.
+    const junk = await importStoryFile(target, await openJsonStoryFile(fileOf(`${text}\n${" ".repeat(300_000)}x`))).catch((e: unknown) => e);
+    expect((junk as ImportError).issues[0]!.message).toMatch(/^not valid JSON/);
+    const missing = await openJsonStoryFile(path.join(dir, "no-such-file.json")).catch((e: unknown) => e);
+    expect((missing as ImportError).issues[0]!.message).toMatch(/^there is no file/);
+    expect(await eventCount(target)).toBe(0);
     const headless = await openJsonStoryFile(fileOf(JSON.stringify({ formatVersion: 2, events: [] }))).catch((e: unknown) => e);
     expect(headless).toBeInstanceOf(ImportError);
     expect((headless as ImportError).issues.map((i) => i.field)).toEqual(expect.arrayContaining(["story", "sources"]));
+  });
+
+  it("refuses a file rewritten between its two passes, and writes nothing", async () => {
+    const text = serializeStoryExport(await requireStoryExport(getDb(), SEED));
+    const file = fileOf(text);
+    const target = await freshDatabase();
+    const story = await openJsonStoryFile(file);
+    let rewritten = false;
+    const events = story.events.bind(story);
+    // Rewritten (same bytes, a later time) while the first pass reads it.
+    story.events = async function* (size) {
+      for await (const chunk of events(size)) {
+        if (!rewritten) {
+          rewritten = true;
+          await new Promise((r) => setTimeout(r, 20));
+          writeFileSync(file, text);
+        }
+        yield chunk;
+      }
+    };
+    const error = await importStoryFile(target, story, { chunkSize: 2 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).issues).toContainEqual({ row: "file", field: "(file)", message: "the file changed while it was being imported; import it again" });
+    expect(await eventCount(target)).toBe(0);
   });
 
   it("reads a version 1 file record by record", async () => {
@@ -135,5 +183,41 @@ describe("a JSON file imported from disk in chunks", () => {
     await importStoryFile(streamed, await openJsonStoryFile(fileOf(JSON.stringify(v1))), { chunkSize: 1 });
     await importStory(whole, v2);
     expect(serializeStoryExport(await requireStoryExport(streamed, fixture.story.slug))).toBe(serializeStoryExport(await requireStoryExport(whole, fixture.story.slug)));
+  });
+
+  it("labels new events with the evidence as the file leaves it, when an event a later chunk updates holds it", async () => {
+    // "decision" was confirmed on the record by the spokesman Harlan (tt-cit-16-globalwire). The
+    // file gives that citation another speaker, in an event it lists last, and adds, first, a
+    // statement asserting the claim in Harlan's words: no longer the confirmer's voice, so not
+    // "confirmed". Written a chunk at a time, the new event comes before the update.
+    const target = await freshDatabase();
+    await importStory(target, truthStory());
+    const file = truthStory();
+    const holder = file.events.find((e) => e.citations.some((c) => c.id === "tt-cit-16-globalwire"))!;
+    const evidence = holder.citations.find((c) => c.id === "tt-cit-16-globalwire")!;
+    const other = file.actors.find((a) => a.id !== evidence.speakerActorId)!;
+    const decision = file.claims.find((c) => c.history.some((h) => h.evidenceCitationId === evidence.id))!;
+    const added = {
+      ...structuredClone(holder),
+      id: "tt-ev-added",
+      slug: "added-statement-in-harlans-words",
+      kind: "STATEMENT" as const,
+      claims: [{ claimId: decision.id, stance: "ASSERTS" as const, note: null }],
+      citations: holder.citations.map((c, i) => ({ ...c, id: `tt-cit-added-${i}`, repeatsCitationId: null })),
+      corrections: [],
+    };
+    evidence.speakerActorId = other.id;
+    file.events = [added, ...file.events.filter((e) => e !== holder), holder];
+    await importStoryFile(target, await openJsonStoryFile(fileOf(JSON.stringify(file))), { chunkSize: 1 });
+
+    const labels = async () =>
+      (await target.event.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, statusPeriods: { select: { status: true, validFrom: true }, orderBy: { validFrom: "asc" } } } })).map((e) => JSON.stringify(e));
+    const imported = await labels();
+    const ids = (await target.event.findMany({ select: { id: true } })).map((e) => e.id);
+    await target.$transaction(async (tx) => {
+      for (let i = 0; i < ids.length; i += 100) await refreshEvents(tx, ids.slice(i, i + 100));
+    });
+    expect(imported).toEqual(await labels());
+    expect((await target.event.findUniqueOrThrow({ where: { id: "tt-ev-added" }, select: { status: true } })).status).not.toBe("CONFIRMED");
   });
 });
