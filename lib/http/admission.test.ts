@@ -164,6 +164,32 @@ describe("AdmissionGate", () => {
     expect(gate.stats).toEqual({ admitted: 1, queued: 0, refused: 1_003 });
   });
 
+  it("lets a request the queue cannot serve in time wait the refusal pause in line, and take a place freed within it", async () => {
+    const { gate, advance } = gateAt({ maxConcurrent: 1, maxQueue: 10, maxWaitMs: 1_000, refusalPauseMs: 250 });
+    // Renders of 1.5 s: longer than the whole budget, so nobody can wait for one.
+    for (let i = 0; i < 15; i++) {
+      const t = (await gate.admit().outcome) as Ticket;
+      advance(1_500);
+      t.release();
+    }
+    const running = (await gate.admit().outcome) as Ticket;
+    let lucky: Ticket | Refusal | null = null;
+    void gate.admit().outcome.then((o) => (lucky = o));
+    advance(200);
+    running.release();
+    await flush();
+    expect(lucky).toMatchObject({ admitted: true, waitedMs: 200 });
+    let late: Ticket | Refusal | null = null;
+    void gate.admit().outcome.then((o) => (late = o));
+    advance(249);
+    await flush();
+    expect(late).toBeNull();
+    advance(1);
+    await flush();
+    expect(late).toMatchObject({ admitted: false, reason: "wait-too-long" });
+    (lucky as unknown as Ticket).release();
+  });
+
   it("gives the place of a reader who went away to the next one", async () => {
     const { gate } = gateAt({ maxConcurrent: 1, maxQueue: 10, maxWaitMs: 10_000 });
     const first = (await gate.admit().outcome) as Ticket;

@@ -7,7 +7,8 @@
 // wait for a turn, estimated from the recent render times, plus the render itself; or actually,
 // when its wait runs out) is answered with 503 and a Retry-After saying when capacity is expected
 // back: after a quarter of a second (`refusalPauseMs`) when it was refused on arrival, so clients
-// that ask again at once cannot fill the process with refusals. Counting the render keeps every answer, 200 or 503, near `maxWaitMs`: a request
+// that ask again at once cannot fill the process with refusals. A request the queue would not
+// serve in time spends that pause in line: a place freed within it is its. Counting the render keeps every answer, 200 or 503, near `maxWaitMs`: a request
 // let in after waiting the whole budget would answer a render later. A shared cache in front
 // serves its stale copy instead (stale-if-error), so readers of cached pages see no error at all.
 //
@@ -187,9 +188,15 @@ export class AdmissionGate {
       return { outcome: Promise.resolve(this.ticket(at)), abandon: () => {} };
     }
     if (this.queue.length >= this.options.maxQueue) return this.refusedNow("queue-full");
-    // Refused now rather than after a wait it would not survive.
-    const patience = this.options.maxWaitMs - this.renderMs;
-    if (this.expectedWaitMs() > patience) return this.refusedNow("wait-too-long");
+    // A request the queue would not serve in time is not kept waiting for it: it waits only the
+    // refusal pause, in line, and takes a place that frees up within it (else it is refused then).
+    // Refused on the spot, it would leave a place freed meanwhile idle until the next arrival.
+    let patience = this.options.maxWaitMs - this.renderMs;
+    if (this.expectedWaitMs() > patience) {
+      const pause = this.options.refusalPauseMs ?? 250;
+      if (pause <= 0) return { outcome: Promise.resolve(this.refusal("wait-too-long")), abandon: () => {} };
+      patience = pause;
+    }
     this.stats.queued += 1;
     let waiter!: Waiter;
     const outcome = new Promise<Ticket | Refusal>((resolve) => {
