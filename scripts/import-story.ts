@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { databaseKind, disconnectDb, getDb, type Db } from "../lib/db";
-import { IMPORT_KINDS, ImportError, importStoryFile } from "../lib/import/import-story";
+import { IMPORT_KINDS, ImportError, importStoryFile, type ImportProgress } from "../lib/import/import-story";
 import { parseImportFile } from "../lib/import/parse-file";
 import { openJsonStoryFile, storyFileOf, type StoryFile } from "../lib/import/story-file";
 
@@ -31,6 +31,7 @@ async function main() {
     adoptBySlug: values["adopt-by-slug"] ?? false,
     overwriteNewer: values["overwrite-newer"] ?? false,
     fileName: basename(file),
+    onProgress: progressLine(),
   });
   const verb = report.dryRun ? "would be" : "were";
   const seconds = (performance.now() - started) / 1000;
@@ -46,6 +47,23 @@ async function main() {
   for (const a of report.adopted) console.log(`  adopted the existing ${a.kind.replace(/s$/, "")} “${a.slug}” (file id ${a.fileId} → ${a.id})`);
   for (const change of report.changes) console.log(`  ${change.action} ${change.kind}: ${change.key}`);
   if (report.changesLeftOut) console.log(`  …and ${report.changesLeftOut} more changes`);
+}
+
+/**
+ * Progress on stderr: the first chunk of each pass, then at most a line a second. "written" events
+ * are in the open transaction, not yet committed: a stopped import leaves nothing of them.
+ */
+function progressLine(): (p: ImportProgress) => void {
+  let lastPass = "";
+  let lastAt = 0;
+  return ({ pass, events }) => {
+    const now = Date.now();
+    if (pass === lastPass && now - lastAt < 1000) return;
+    lastPass = pass;
+    lastAt = now;
+    const n = events.toLocaleString("en-US");
+    console.error(pass === "check" ? `  checked ${n} events…` : `  written ${n} events (committed only when all are)…`);
+  };
 }
 
 async function csvStoryFile(db: Db, file: string): Promise<StoryFile> {

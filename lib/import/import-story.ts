@@ -65,7 +65,15 @@ export type ImportOptions = {
   fileName?: string;
   /** Events read per round of each pass (IMPORT_CHUNK). */
   chunkSize?: number;
+  /**
+   * Called after each chunk of each pass with the events that pass has done so far: "check"
+   * reads and checks (nothing written), "write" has written them in the still-open transaction.
+   */
+  onProgress?: (progress: ImportProgress) => void;
 };
+
+/** How far an import has come: see ImportOptions.onProgress. */
+export type ImportProgress = { pass: "check" | "write"; events: number };
 
 /** Where a record came from in the file, for error messages ("events[2]", "row 7"). */
 export type Locator = { event(id: string, index: number): string; citation(eventId: string, citationId: string, index: number): string };
@@ -234,6 +242,7 @@ async function check(tx: Tx, file: StoryFile, locator: Locator, options: ImportO
   // Every event id of the file, to refuse one listed twice (a million ids are some 60 MB).
   const seen = new Set<string>();
   const twice: ImportIssue[] = [];
+  let checked = 0;
   for await (const chunk of file.events(options.chunkSize ?? IMPORT_CHUNK)) {
     for (const { index, record: e } of chunk) {
       if (seen.has(e.id)) problem(twice, { row: locator.event(e.id, index), field: "id", message: `the event id “${e.id}” appears more than once in the file` });
@@ -275,6 +284,8 @@ async function check(tx: Tx, file: StoryFile, locator: Locator, options: ImportO
         });
       }
     }
+    checked += chunk.length;
+    options.onProgress?.({ pass: "check", events: checked });
   }
   const broken = [...file.issues(), ...twice];
   if (broken.length) throw new ImportError(broken);
@@ -579,6 +590,7 @@ async function write(ctx: Context, file: StoryFile, plan: Plan, options: ImportO
         } else ctx.note("corrections", "unchanged", c.id);
       }
     }
+    options.onProgress?.({ pass: "write", events: count });
   }
   const broken = file.issues();
   if (broken.length) throw new ImportError(broken);

@@ -12,7 +12,7 @@ import { createSyndicationStory, type SyndicationStory } from "../syndication/te
 import { versionOneOf } from "../testing/story-files";
 import { truthStory } from "../testing/truth-story";
 import { createTemporaryDatabase, type TemporaryDatabase } from "../testing/temp-database";
-import { ImportError, importStory, importStoryFile } from "./import-story";
+import { ImportError, importStory, importStoryFile, type ImportProgress } from "./import-story";
 import { openJsonStoryFile } from "./story-file";
 
 // A JSON file imported from disk a few events at a time (lib/import/story-file.ts): the same
@@ -68,8 +68,12 @@ describe("a JSON file imported from disk in chunks", () => {
         [fileOf(JSON.stringify(reversed)), 2],
       ] as const) {
         const target = await freshDatabase();
-        const report = await importStoryFile(target, await openJsonStoryFile(file), { chunkSize });
+        const progress: ImportProgress[] = [];
+        const report = await importStoryFile(target, await openJsonStoryFile(file), { chunkSize, onProgress: (p) => progress.push(p) });
         expect(report.events).toBe(data.events.length);
+        // Every chunk is reported, checked first, then written.
+        const steps = Array.from({ length: Math.ceil(data.events.length / chunkSize) }, (_, i) => Math.min((i + 1) * chunkSize, data.events.length));
+        expect(progress).toEqual([...steps.map((events) => ({ pass: "check", events })), ...steps.map((events) => ({ pass: "write", events }))]);
         expect(report.counts.events.created).toBe(data.events.length);
         expect(serializeStoryExport(await requireStoryExport(target, slug, { includeUnpublished: true }))).toBe(text);
         // Importing it again changes nothing.
