@@ -33,7 +33,21 @@ export type SpikeResult = {
 };
 export type StaticResult = { name: string; requestsPerSecond: number; bytes: number; latencyP50: number };
 export type SharedCacheResult = { cachedPerSecond: number; staticPerSecond: number; bytes: number; cacheStatus: string; latencyP50: number; staticLatencyP50: number };
-export type ExportResult = { kind: string; via: "site" | "npm run export"; format: "json" | "csv"; events: number; seconds: number; bytes: number; peakRssMb: number; idleRssMb: number | null };
+/**
+ * peakRssMb: the peak of the process that wrote the export (for the site: its export process, or
+ * the server when the server wrote it). serverPeakRssMb: the server's own peak while it answered.
+ */
+export type ExportResult = {
+  kind: string;
+  via: "site" | "npm run export";
+  format: "json" | "csv";
+  events: number;
+  seconds: number;
+  bytes: number;
+  peakRssMb: number;
+  idleRssMb: number | null;
+  serverPeakRssMb?: number | null;
+};
 export type ImportResult = { kind: string; events: number; seconds: number; perSecond: number; peakRssMb: number };
 
 export type ScaleResults = {
@@ -81,6 +95,34 @@ export function treeRssMb(pid: number): number {
     }
   }
   return kb / 1024;
+}
+
+/** Resident set of pid alone, in MB (0 when it has gone). */
+function ownRssMb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Samples pid's own resident set and that of its descendants every 100 ms; the peaks of each. */
+function watchOwnAndChildren(pid: number): { stop(): { own: number; children: number } } {
+  const peak = { own: 0, children: 0 };
+  const sample = () => {
+    const own = ownRssMb(pid);
+    peak.own = Math.max(peak.own, own);
+    peak.children = Math.max(peak.children, treeRssMb(pid) - own);
+  };
+  sample();
+  const t = setInterval(sample, 100);
+  return {
+    stop() {
+      clearInterval(t);
+      return peak;
+    },
+  };
 }
 
 /** Samples treeRssMb(pid) every 100 ms until stop() and returns the peak. */
@@ -261,8 +303,9 @@ export async function measureCliExport(db: PreparedDatabase, format: "json" | "c
 /** The site's download of a whole story, with the server's peak RSS while it streams. */
 export async function measureSiteExport(db: PreparedDatabase, serverUrl: string, serverPid: number, format: "json" | "csv"): Promise<ExportResult> {
   const story = db.dataset.stories[0]!;
-  const idle = treeRssMb(serverPid);
-  const rss = watchRss(serverPid);
+  const idle = ownRssMb(serverPid);
+  // A large story is written by an export process the server starts (lib/export/export-process.ts).
+  const rss = watchOwnAndChildren(serverPid);
   const started = Date.now();
   let bytes = 0;
   await new Promise<void>((resolve, reject) => {
@@ -275,7 +318,9 @@ export async function measureSiteExport(db: PreparedDatabase, serverUrl: string,
       })
       .on("error", reject);
   });
-  return { kind: db.kind, via: "site", format, events: story.events, seconds: (Date.now() - started) / 1000, bytes, peakRssMb: rss.stop(), idleRssMb: idle };
+  const peak = rss.stop();
+  const seconds = (Date.now() - started) / 1000;
+  return { kind: db.kind, via: "site", format, events: story.events, seconds, bytes, peakRssMb: peak.children || peak.own, idleRssMb: idle, serverPeakRssMb: peak.own };
 }
 
 /** `npm run import` of a story file into an empty database: events per second, peak RSS. */
@@ -348,7 +393,7 @@ export function scaleTargetLines(s: ScaleResults | undefined, latency: LatencyRe
   for (const e of s.exports) {
     lines.push({
       target: `${e.kind} export of ${sizeLabel(e.events)} events to ${e.format.toUpperCase()} from ${e.via === "site" ? "the site" : "npm run export"}: peak RSS ≤ ${SCALE_TARGETS.exportRssMb} MB`,
-      measured: `${f0(e.peakRssMb)} MB${e.idleRssMb !== null ? ` (server at rest ${f0(e.idleRssMb)} MB)` : ""}; ${(e.bytes / 2 ** 20).toFixed(0)} MB in ${f0(e.seconds)} s`,
+      measured: `${f0(e.peakRssMb)} MB${e.serverPeakRssMb ? ` (export process; the server ${f0(e.idleRssMb ?? 0)} MB at rest, ${f0(e.serverPeakRssMb)} MB at most meanwhile)` : e.idleRssMb !== null ? ` (server at rest ${f0(e.idleRssMb)} MB)` : ""}; ${(e.bytes / 2 ** 20).toFixed(0)} MB in ${f0(e.seconds)} s`,
       verdict: mark(e.peakRssMb <= SCALE_TARGETS.exportRssMb),
     });
   }
