@@ -4,7 +4,7 @@ import { getDb } from "../db";
 import { importStory } from "../import/import-story";
 import { parseJsonImport } from "../import/parse-file";
 import { TRUTH_STORY_SLUG, truthStory } from "../testing/truth-story";
-import { exportProcessChunks, exportsInProcess, inProcessMaxEvents } from "./export-process";
+import { exportNodeOptions, exportProcessChunks, exportsInProcess, inProcessMaxEvents } from "./export-process";
 import { requireStoryExport } from "./export-story";
 import { serializeStoryExport } from "./format";
 import { storyExportResponse } from "./respond";
@@ -74,6 +74,14 @@ describe("a story's download from an export process", () => {
     expect(inProcessMaxEvents({})).toBe(5_000);
     expect(inProcessMaxEvents({ EXPORT_IN_PROCESS_MAX_EVENTS: "12" })).toBe(12);
     expect(inProcessMaxEvents({ EXPORT_IN_PROCESS_MAX_EVENTS: "many" })).toBe(5_000);
+  });
+
+  it("runs the script with npm run export's node options, its heap cap included", () => {
+    const options = exportNodeOptions();
+    expect(options).toContain("--conditions=react-server");
+    expect(options.some((o) => /^--max-old-space-size=\d+$/.test(o))).toBe(true);
+    const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { export: string } };
+    expect(pkg.scripts.export).toBe(["node", ...options, "scripts/export-story.ts"].join(" "));
   });
 
   it("ends with an error naming the cause when the process fails, never with a false end", async () => {

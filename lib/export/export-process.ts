@@ -1,6 +1,6 @@
 import "server-only";
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { admissionNumber } from "../http/admission";
 
@@ -25,8 +25,16 @@ export function inProcessMaxEvents(env: Record<string, string | undefined> = pro
   }
 }
 
-/** The node options `npm run export` runs the script with (package.json). */
-const NODE_OPTIONS = ["--max-old-space-size=96", "--conditions=react-server", "--import", "tsx"];
+/**
+ * Node's options in package.json's `export` script (`node <options> scripts/export-story.ts`):
+ * the export process runs as `npm run export` does, its heap cap set in one place.
+ */
+export function exportNodeOptions(root: string = process.cwd()): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts?: Record<string, string> };
+  const m = /^node (.*) scripts\/export-story\.ts$/.exec(pkg.scripts?.export ?? "");
+  if (!m) throw new Error(`package.json's export script is not "node <options> scripts/export-story.ts"`);
+  return m[1]!.split(/\s+/);
+}
 
 /** The export script, when this installation has it and tsx to run it. */
 function exportScript(): string | null {
@@ -52,7 +60,7 @@ const STDERR_KEPT = 4_096;
 export async function* exportProcessChunks(slug: string, format: "json" | "csv"): AsyncGenerator<Uint8Array> {
   const script = exportScript();
   if (!script) throw new Error("The export script is not installed here.");
-  const child = spawn(process.execPath, [...NODE_OPTIONS, script, "--story", slug, "--format", format], {
+  const child = spawn(process.execPath, [...exportNodeOptions(), script, "--story", slug, "--format", format], {
     cwd: process.cwd(),
     env: process.env,
     stdio: ["ignore", "pipe", "pipe"],

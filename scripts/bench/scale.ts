@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync }
 import http from "node:http";
 import path from "node:path";
 import autocannon from "autocannon";
+import { exportNodeOptions } from "../../lib/export/export-process";
 import type { BaselineResult } from "./baseline-sql";
 import type { PreparedDatabase } from "./datasets";
 import type { LatencyResult } from "./latency";
@@ -82,19 +83,14 @@ function children(pid: number): number[] {
 
 /** Resident set of pid and its descendants, in MB (0 when it has gone). */
 export function treeRssMb(pid: number): number {
-  let kb = 0;
+  let mb = 0;
   const todo = [pid];
   while (todo.length) {
     const p = todo.pop()!;
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
-      kb += m ? Number(m[1]) : 0;
-      todo.push(...children(p));
-    } catch {
-      /* gone */
-    }
+    mb += ownRssMb(p);
+    todo.push(...children(p));
   }
-  return kb / 1024;
+  return mb;
 }
 
 /** Resident set of pid alone, in MB (0 when it has gone). */
@@ -261,14 +257,6 @@ export async function measureSharedCache(databaseUrl: string, port: number, seco
 // -------------------------------------------------------------------------------------------------
 // Bulk data
 // -------------------------------------------------------------------------------------------------
-
-/** Node's options in package.json's `export` script (`node <options> scripts/export-story.ts`). */
-function exportNodeOptions(): string[] {
-  const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
-  const m = /^node (.*) scripts\/export-story\.ts$/.exec(pkg.scripts.export ?? "");
-  if (!m) throw new Error(`package.json's export script is not "node <options> scripts/export-story.ts"`);
-  return m[1]!.split(/\s+/);
-}
 
 function nodeProcess(args: string[], env: Record<string, string>) {
   return spawn(process.execPath, args, {
