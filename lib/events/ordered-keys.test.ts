@@ -20,16 +20,16 @@ const db = () => getDb();
 
 async function keysOf(eventId: string) {
   const rows = await db().eventSource.findMany({ where: { eventId }, orderBy: { sourceId: "asc" } });
-  return rows.map((r) => ({ sourceId: r.sourceId, storyId: r.storyId, timelineKey: r.timelineKey, status: r.status }));
+  return rows.map((r) => ({ sourceId: r.sourceId, storyId: r.storyId, timelineKey: r.timelineKey, status: r.status, kind: r.kind, published: r.published }));
 }
 
 /** What the key must hold for an event: its distinct cited sources, with its story and key. */
 async function expectedKeysOf(eventId: string) {
-  const event = await db().event.findUniqueOrThrow({ where: { id: eventId }, select: { storyId: true, timelineKey: true, status: true } });
+  const event = await db().event.findUniqueOrThrow({ where: { id: eventId }, select: { storyId: true, timelineKey: true, status: true, kind: true, published: true } });
   const cited = await db().citation.findMany({ where: { eventId }, select: { sourceId: true } });
   return [...new Set(cited.map((c) => c.sourceId))]
     .sort()
-    .map((sourceId) => ({ sourceId, storyId: event.storyId, timelineKey: event.timelineKey, status: event.status }));
+    .map((sourceId) => ({ sourceId, ...event }));
 }
 
 describe("the source key (EventSource) follows every write", () => {
@@ -87,6 +87,17 @@ describe("the source key (EventSource) follows every write", () => {
     const e = await createTestEvent({ citations: [{ sourceId: a.id }, { sourceId: b.id }] });
     await db().event.update({ where: { id: e.id }, data: { status: "DENIED" } });
     expect((await keysOf(e.id)).map((k) => k.status)).toEqual(["DENIED", "DENIED"]);
+    expect(await keysOf(e.id)).toEqual(await expectedKeysOf(e.id));
+  });
+
+  it("follows the event's kind and its publication", async () => {
+    const [a, b] = await Promise.all([createTestSource(), createTestSource()]);
+    const e = await createTestEvent({ kind: "STATEMENT", published: false, citations: [{ sourceId: a.id }, { sourceId: b.id }] });
+    expect((await keysOf(e.id)).map((k) => [k.kind, k.published])).toEqual([["STATEMENT", false], ["STATEMENT", false]]);
+    await db().event.update({ where: { id: e.id }, data: { kind: "BRIEFING", published: true } });
+    expect((await keysOf(e.id)).map((k) => [k.kind, k.published])).toEqual([["BRIEFING", true], ["BRIEFING", true]]);
+    await db().event.update({ where: { id: e.id }, data: { published: false } });
+    expect((await keysOf(e.id)).map((k) => k.published)).toEqual([false, false]);
     expect(await keysOf(e.id)).toEqual(await expectedKeysOf(e.id));
   });
 

@@ -257,6 +257,21 @@ function keyRangeWhere(query: TimelineQuery, position: KeyPosition) {
 }
 
 /**
+ * Whether a timelineWhere filter says no more than "published" and "in this story", both of
+ * which the source key carries itself.
+ */
+function saysOnlyPublishedIn(where: Prisma.EventWhereInput, storyId: string | undefined): boolean {
+  const and = where.AND;
+  return (
+    Array.isArray(and) &&
+    and.every((c: Prisma.EventWhereInput) => {
+      const keys = Object.keys(c);
+      return keys.length === 1 && (c.published === true || (storyId !== undefined && c.storyId === storyId));
+    })
+  );
+}
+
+/**
  * Up to this many sources (or statuses, for an "as of" view) are answered through an ordered key,
  * one walk each; more fall back to the plain relation filter.
  */
@@ -279,7 +294,7 @@ type KeyedWalk = {
  * place among the events of all the values. The caller reads them back in timeline order.
  *
  * - A source filter walks the source key, EventSource (storyId, sourceId, timelineKey, eventId,
- *   status), or (sourceId, timelineKey, eventId, status) across stories. Instead of the relation
+ *   status, knownFrom, kind, published), or (sourceId, timelineKey, …) across stories. Instead of the relation
  *   filter `citations: { some: { sourceId } }`, for which both planners probe the timeline for
  *   citations or join all of the source's citations and sort: a cost that grows with the story,
  *   not with the page.
@@ -302,16 +317,21 @@ function keyedWalk(scope: TimelineScope, query: TimelineQuery, resolved: Resolve
   const union = (lists: { eventId: string }[][]) => [...new Set(lists.flat().map((r) => r.eventId))];
   const { sourceIds } = resolved;
   if (sourceIds.length > 0 && sourceIds.length <= MAX_KEYED_VALUES) {
-    const rest = timelineWhere(scope, query, { ...resolved, sourceIds: [] });
-    const common: Prisma.EventSourceWhereInput[] = [];
+    // The key carries the event's story, current status, kind and published flag, so those
+    // filters are checked in its index. An "as of" view filters on the status at its cut-off
+    // instead (in rest).
+    const keyStatuses = scope.cutoffs ? [] : query.statuses;
+    const rest = timelineWhere(scope, { ...query, statuses: scope.cutoffs ? query.statuses : [], kinds: [] }, { ...resolved, sourceIds: [] });
+    const common: Prisma.EventSourceWhereInput[] = [{ published: true }];
     if (scope.storyId) common.push({ storyId: scope.storyId });
-    // The key carries the current status, so the status filter is checked in the index before
-    // the event is read. An "as of" view filters on the status at its cut-off instead (in rest).
-    if (query.statuses.length && !scope.cutoffs) common.push({ status: { in: query.statuses } });
+    if (keyStatuses.length) common.push({ status: { in: keyStatuses } });
+    if (query.kinds.length) common.push({ kind: { in: query.kinds } });
     // As of a date, the event is listed under the source only once it cited it (knownFrom, in the
     // key's index).
     if (scope.cutoffs) common.push({ OR: scope.cutoffs.map(({ storyId, cutoff }) => ({ storyId, knownFrom: { lte: cutoff } })) });
-    common.push({ event: rest });
+    // Anything else (a date range, an actor, a tag, words, an "as of" label) is tested on the
+    // event, read for each row walked; a view the key answers alone reads no event until its page.
+    if (!saysOnlyPublishedIn(rest, scope.storyId)) common.push({ event: rest });
     const where = (sourceId: string, position: KeyPosition): Prisma.EventSourceWhereInput => ({
       AND: [{ sourceId }, ...common, ...keyRangeWhere(query, position)],
     });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestEvent, createTestSource, createTestStory, createTestTag } from "../../prisma/factories";
-import { onQuery } from "../db";
+import { getDb, onQuery } from "../db";
 import type { RawSearchParams } from "../url";
 import { parseTimelineQuery } from "./filters";
 import { listTimeline, TOTAL_COUNT_LIMIT } from "./queries";
@@ -45,6 +45,26 @@ async function statementsFor(params: RawSearchParams, pageSize: number): Promise
 }
 
 describe("the statements behind one timeline page", () => {
+  it("walk the source key alone for a source, a status and a kind, reading no event per row walked", async () => {
+    const seen: string[] = [];
+    onQuery((e) => seen.push(e.query));
+    const source = await getDb().source.findFirstOrThrow({ where: { citations: { some: { event: { storyId } } } }, select: { slug: true } });
+    const { status } = await getDb().event.findFirstOrThrow({ where: { storyId }, select: { status: true } });
+    const params = { source: source.slug, status: status.toLowerCase().replace(/_/g, "-"), kind: "statement" };
+    const page = await listTimeline({ storyId }, parseTimelineQuery(params), 5, { countLimit: TOTAL_COUNT_LIMIT });
+    expect(page.events.length).toBe(5);
+    const fromKey = /FROM \S*[`"]EventSource[`"]/;
+    const readsEvent = /JOIN \S*[`"]Event[`"] /;
+    const walks = seen.filter((q) => fromKey.test(q));
+    // The page's walk and its capped count.
+    expect(walks.length).toBe(2);
+    for (const q of walks) expect(q).not.toMatch(readsEvent);
+    // With a date range, which the key cannot answer, the event is read as before.
+    seen.length = 0;
+    await listTimeline({ storyId }, parseTimelineQuery({ ...params, from: "2024-11-02" }), 5, { countLimit: TOTAL_COUNT_LIMIT });
+    expect(seen.filter((q) => fromKey.test(q)).some((q) => readsEvent.test(q))).toBe(true);
+  });
+
   it.each<RawSearchParams>([{}, { q: "missiles" }])("are as many for 5 events as for 30 (%j)", async (params) => {
     const small = await statementsFor(params, 5);
     const large = await statementsFor(params, 30);

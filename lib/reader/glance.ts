@@ -2,7 +2,7 @@ import "server-only";
 import { addDays, localDay } from "../dates";
 import type { Prisma } from "../../generated/prisma-sqlite/client";
 import { databaseKind, driverDate, driverRows, getDb, type DriverRow } from "../db";
-import { EVENT_STATUSES, type ClaimStatusValue, type EventStatusValue } from "../domain";
+import { EVENT_STATUSES, type ClaimStatusValue, type EventKindValue, type EventStatusValue } from "../domain";
 import type { AsOf } from "../events/as-of";
 import type { TimelineQuery } from "../events/filters";
 import { resolveFilterSlugs, timelineWhere } from "../events/queries";
@@ -200,14 +200,14 @@ export async function getStoryGlance(
     ? statusOnly(view)
       ? "period-key"
       : "grouped-events"
-    : resolved.sourceIds.length > 0 && statusOnly({ ...view, sources: [] })
+    : resolved.sourceIds.length > 0 && statusOnly({ ...view, sources: [], kinds: [] })
       ? "source-key"
       : "grouped-events";
   let rows: { day: string; status: EventStatusValue; count: number }[];
   if (via === "period-key") {
     rows = await periodCounts(read, story.id, statuses, window, at!);
   } else if (via === "source-key") {
-    rows = await sourceKeyCounts(read, story.id, resolved.sourceIds, view.statuses, window);
+    rows = await sourceKeyCounts(read, story.id, resolved.sourceIds, view.statuses, view.kinds, window);
   } else if (!at) {
     const grouped = await db.event.groupBy({ by: ["occurredOn", "status"], where, _count: { _all: true } });
     rows = grouped.map((g) => ({ day: g.occurredOn, status: g.status, count: g._count._all }));
@@ -235,7 +235,7 @@ export async function getStoryGlance(
 type Read = Awaited<ReturnType<typeof driverRows>>;
 const dayRows = (rows: DriverRow[]) => rows.map((r) => ({ day: String(r.day), status: String(r.status) as EventStatusValue, count: Number(r.count) }));
 /** The schema's own enum values as a SQL list (never the reader's input). */
-const statusList = (statuses: readonly EventStatusValue[]) => statuses.map((s) => `'${s}'`).join(", ");
+const statusList = (statuses: readonly (EventStatusValue | EventKindValue)[]) => statuses.map((s) => `'${s}'`).join(", ");
 /** A timelineKey range covering the window's days: the key begins with the event's day. */
 const keyRange = (column: string, window: { from: string; to: string } | null) => (window ? ` AND ${column} >= ? AND ${column} < ?` : "");
 const keyRangeArgs = (window: { from: string; to: string } | null) => (window ? [window.from, addDays(window.to, 1)] : []);
@@ -253,15 +253,22 @@ const unpublishedIn = (window: { from: string; to: string } | null) =>
 /**
  * Published events per day and label of an ordered key (EventSource or EventStatusPeriod, whose
  * index holds the story, the key's own columns, then the event's timelineKey): the rows matching
- * `where` in the window's range of the key, the story's unpublished events left out.
+ * `where` in the window's range of the key, the story's unpublished events left out (by the key's
+ * own published column when it has one, EventSource's).
  */
-async function keyCounts(read: Read, key: { table: string; where: string; args: readonly string[]; count: string }, storyId: string, window: { from: string; to: string } | null) {
+async function keyCounts(
+  read: Read,
+  key: { table: string; where: string; args: readonly string[]; count: string; hasPublished?: boolean },
+  storyId: string,
+  window: { from: string; to: string } | null,
+) {
+  const published = key.hasPublished ? `k."published" = ${databaseKind() === "postgresql" ? "true" : "1"}` : `k."eventId" NOT IN (${unpublishedIn(window)})`;
   const sql = `SELECT substr(k."timelineKey", 1, 10) AS day, k."status"${asText()} AS status, ${key.count} AS count
     FROM "${key.table}" k
     WHERE k."storyId" = ? AND ${key.where}${keyRange(`k."timelineKey"`, window)}
-      AND k."eventId" NOT IN (${unpublishedIn(window)})
+      AND ${published}
     GROUP BY 1, 2`;
-  return dayRows(await read(sql, [storyId, ...key.args, ...keyRangeArgs(window), storyId, ...keyRangeArgs(window)]));
+  return dayRows(await read(sql, [storyId, ...key.args, ...keyRangeArgs(window), ...(key.hasPublished ? [] : [storyId, ...keyRangeArgs(window)])]));
 }
 
 /**
@@ -288,17 +295,29 @@ function periodCounts(read: Read, storyId: string, statuses: readonly EventStatu
 
 /**
  * Published events per day and label that cite any of the sources, from the source key
- * EventSource (storyId, sourceId, timelineKey, eventId, status): one index range per source, the
- * label checked in the index, an event citing several of them counted once.
+ * EventSource (storyId, sourceId, timelineKey, eventId, status, knownFrom, kind, published): one
+ * index range per source, the label, kind and publication checked in the index, an event citing
+ * several of them counted once.
  */
-function sourceKeyCounts(read: Read, storyId: string, sourceIds: readonly string[], statuses: readonly EventStatusValue[], window: { from: string; to: string } | null) {
+function sourceKeyCounts(
+  read: Read,
+  storyId: string,
+  sourceIds: readonly string[],
+  statuses: readonly EventStatusValue[],
+  kinds: readonly EventKindValue[],
+  window: { from: string; to: string } | null,
+) {
   return keyCounts(
     read,
     {
       table: "EventSource",
-      where: `k."sourceId" IN (${sourceIds.map(() => "?").join(", ")})${statuses.length ? ` AND k."status" IN (${statusList(statuses)})` : ""}`,
+      where:
+        `k."sourceId" IN (${sourceIds.map(() => "?").join(", ")})` +
+        (statuses.length ? ` AND k."status" IN (${statusList(statuses)})` : "") +
+        (kinds.length ? ` AND k."kind" IN (${statusList(kinds)})` : ""),
       args: sourceIds,
       count: `COUNT(DISTINCT k."eventId")`,
+      hasPublished: true,
     },
     storyId,
     window,

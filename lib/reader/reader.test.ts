@@ -262,6 +262,17 @@ describe("the story at a glance", () => {
       expect(asRecord(glance.days)).toEqual(expected);
       const reported = await getStoryGlance({ id: storyId, timeZone: NY }, parseTimelineQuery({ source: sources, status: "reported" }), null, []);
       expect(asRecord(reported.days)).toEqual(onlyStatus(expected, "REPORTED"));
+      // A kind too, checked in the key's index.
+      const citing = events.filter((e) => e.citations.some((c) => sources.includes(c.source.slug)));
+      const kinds = [...new Set(citing.map((e) => e.kind))].slice(0, 2);
+      expect(kinds.length).toBeGreaterThan(0);
+      for (const kind of kinds) {
+        const kinded = await getStoryGlance({ id: storyId, timeZone: NY }, parseTimelineQuery({ source: sources, kind: kind.toLowerCase().replace(/_/g, "-") }), null, []);
+        expect(kinded.via).toBe("source-key");
+        const want = await expectedCounts(storyId, null, (e) => e.kind === kind && e.citations.some((c) => sources.includes(c.source.slug)));
+        expect(Object.keys(want).length).toBeGreaterThan(0);
+        expect(asRecord(kinded.days)).toEqual(want);
+      }
     }
   });
 
@@ -279,6 +290,7 @@ describe("the story at a glance", () => {
     const asOf = asOfFor(last, "UTC");
     const views = [
       { query: parseTimelineQuery({ source: source.slug }), asOf: null, via: "source-key" },
+      { query: parseTimelineQuery({ source: source.slug, kind: "statement" }), asOf: null, via: "source-key" },
       { query: parseTimelineQuery({ asof: last }), asOf, via: "period-key" },
       { query: parseTimelineQuery({ asof: last, kind: "statement" }), asOf, via: "grouped-events" },
     ];
