@@ -1,7 +1,8 @@
+import type { Prisma } from "../../generated/prisma-sqlite/client";
 import { transactionWithDriver, type Db, type Tx } from "../db";
 import { recordClaimStatusChange } from "../claims/write";
 import { DomainError } from "../errors";
-import { checkNewEvent, createEvent, refreshEvents, type NewEvent } from "../events/write";
+import { checkNewEvent, refreshEvents, type NewEvent } from "../events/write";
 import { ACTOR_TABLE, CLAIM_TABLE, insertRows, newRowId, RELATION_TABLE, REVISION_TABLE, selectWhereIn, SOURCE_TABLE, TAG_TABLE, updateTextColumn, type TableSpec } from "./raw-insert";
 import { BulkRowError, createEventsInBulk, plannedHistories, sourceKinds, type BulkRow } from "./bulk-events";
 import { normalizeEventDate } from "../events/derived";
@@ -520,10 +521,15 @@ async function write(ctx: Context, file: StoryFile, plan: Plan, options: ImportO
     count += chunk.length;
     const events = chunk.map(({ index, record }) => ({ index, record: remapEvent(record, plan.remap) })).sort((a, b) => cmp(a.record.id, b.record.id));
     const stored = new Set((await selectWhereIn(tx, "Event", ["id"], { id: events.map((e) => e.record.id) })).map((e) => e.id));
+    // The events the database holds, read whole in a few statements: most of a file imported
+    // again is unchanged, and is compared without a statement per event.
+    const held = new Map(
+      (await inSlices([...stored] as string[], (slice) => tx.event.findMany({ where: { id: { in: slice } }, select: storedEventSelect }))).map((e) => [e.id, e]),
+    );
     const rewritten: string[] = [];
     for (const { index, record: e } of events.filter((x) => stored.has(x.record.id))) {
       const row = locator.event(e.id, index);
-      if (await at(row, "", () => importEvent(ctx, storyId, e, row, options))) rewritten.push(...e.citations.map((c) => c.id));
+      if (await at(row, "", () => importEvent(ctx, storyId, e, held.get(e.id)!, row, options))) rewritten.push(...e.citations.map((c) => c.id));
       if (e.claims.some((c) => extended.has(c.claimId))) toRefresh.add(e.id);
     }
     // A rewritten citation that is a claim change's evidence: its voice is part of the labels of
@@ -719,24 +725,16 @@ function eventSnapshotOf(r: EventRecord): Snapshot {
   return snapshotOf({ ...fields, actors, tagIds, claims, citations: citations.map((c) => ({ ...c, repeatsCitationId: null })) });
 }
 
-/** Creates or updates one event the database may hold; true when it wrote anything. */
-async function importEvent(ctx: Context, storyId: string, e: EventRecord, row: string, options: ImportOptions): Promise<boolean> {
+/** What an import reads of an event the database holds. */
+const storedEventSelect = { ...exportEventSelect, storyId: true, publishedAt: true, withdrawnAt: true } satisfies Prisma.EventSelect;
+type StoredEvent = Prisma.EventGetPayload<{ select: typeof storedEventSelect }>;
+
+/**
+ * Updates one event the database holds (`existing`) to the file's record; true when it wrote
+ * anything. An unchanged event costs no statement; a changed one has its references checked.
+ */
+async function importEvent(ctx: Context, storyId: string, e: EventRecord, existing: StoredEvent, row: string, options: ImportOptions): Promise<boolean> {
   const { tx } = ctx;
-  await checkReferences(tx, e, row);
-  const existing = await tx.event.findUnique({
-    where: { id: e.id },
-    select: { ...exportEventSelect, storyId: true, publishedAt: true, withdrawnAt: true },
-  });
-  if (!existing) {
-    await createEvent(tx, { ...newEventInput(storyId, e), version: e.version });
-    if (e.retractedAt) {
-      await tx.event.update({ where: { id: e.id }, data: { retractedAt: new Date(e.retractedAt), retractionNote: e.retractionNote } });
-      await refreshEvents(tx, [e.id]);
-    }
-    await logImport(ctx, "Event", e.id, "create", null, eventSnapshotOf(e));
-    ctx.note("events", "created", e.slug);
-    return true;
-  }
   if (existing.storyId !== storyId) {
     throw new ImportError([{ row, field: "id", message: `event “${e.id}” belongs to another story` }]);
   }
@@ -753,6 +751,7 @@ async function importEvent(ctx: Context, storyId: string, e: EventRecord, row: s
     ctx.note("events", "unchanged", e.slug);
     return false;
   }
+  await checkReferences(tx, e, row);
   // reconcile() refused a newer version unless overwriteNewer was given.
   const replacingNewer = existing.version > e.version;
   if (replacingNewer && !options.overwriteNewer) throw new ImportError([{ row, field: "version", message: "the database holds a newer version" }]);
