@@ -100,6 +100,27 @@ describe("AdmissionGate", () => {
     first.release();
   });
 
+  it("does not let the first render after a start, slow, set the estimate alone", async () => {
+    const { gate, advance } = gateAt({ maxConcurrent: 1, maxQueue: 100, maxWaitMs: 1_000 });
+    // The first render loads the route and reads a cold database: 1.5 s, longer than the budget.
+    const first = (await gate.admit().outcome) as Ticket;
+    advance(1_500);
+    first.release();
+    expect(gate.renderMs).toBe(100);
+    // A spike just after it: the next in line waits for a place rather than being turned away.
+    const running = (await gate.admit().outcome) as Ticket;
+    const waiting = gate.admit().outcome;
+    await flush();
+    expect(gate.waiting).toBe(1);
+    advance(300);
+    running.release();
+    const second = (await waiting) as Ticket;
+    expect(second.admitted).toBe(true);
+    // Renders that stay slow do set it: from the second measured one, the median is theirs.
+    expect(gate.renderMs).toBe(300);
+    second.release();
+  });
+
   it("does not turn readers away for one slow render while the other places keep freeing up", async () => {
     // Four places; renders of 100 ms, freeing a place every 25 ms (the first four are cut short
     // to set them apart), but the 20th takes 3 s (a cold read); a reader asks again as soon as it

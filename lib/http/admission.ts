@@ -14,7 +14,8 @@
 //
 // Both estimates are medians of the last few, so one slow render (the first ones after a start
 // read a cold database) does not turn readers away while the other places keep freeing up:
-// - a render's time, the median of the last RECENT renders;
+// - a render's time, the median of the last RECENT renders, starting from two assumed ones (so
+//   that the first render of a process, which loads its code, does not set it alone);
 // - the time between two places freeing up while every place is taken (a queue moves one step
 //   per such turn), the median of the last RECENT turns; before any, a render's time shared by
 //   the places.
@@ -60,10 +61,22 @@ const RECENT = 15;
 /** Refusals pausing at once at most; beyond, they are answered without the pause. */
 const MAX_PAUSED = 1_000;
 
-/** The median of the last RECENT values pushed. */
+/**
+ * A render's time assumed before any is measured (ms). The estimate starts from two such
+ * renders, pushed out by the first measured ones: the first render after a start loads the
+ * route's code and reads a cold database, and would otherwise set the estimate alone, turning away
+ * the readers of a spike that arrives just after it.
+ */
+const FIRST_RENDER_MS = 100;
+
+/** The median of the last RECENT values pushed (the prior values first, overwritten first). */
 class RecentMedian {
-  private readonly values: number[] = [];
-  private next = 0;
+  private readonly values: number[];
+  private next: number;
+  constructor(prior: readonly number[] = []) {
+    this.values = [...prior];
+    this.next = prior.length % RECENT;
+  }
   push(value: number): void {
     if (this.values.length < RECENT) this.values.push(value);
     else this.values[this.next] = value;
@@ -79,7 +92,7 @@ class RecentMedian {
 export class AdmissionGate {
   private running = 0;
   private readonly queue: Waiter[] = [];
-  private readonly renders = new RecentMedian();
+  private readonly renders = new RecentMedian([FIRST_RENDER_MS, FIRST_RENDER_MS]);
   private readonly turns = new RecentMedian();
   /** When a place last freed up while every place was taken, if every place has been taken since. */
   private lastTurnAt: number | null = null;
@@ -102,9 +115,9 @@ export class AdmissionGate {
     return this.queue.length;
   }
 
-  /** How long a render holds its place (ms): the recent median, 100 before the first. */
+  /** How long a render holds its place (ms): the recent median, FIRST_RENDER_MS before the first. */
   get renderMs(): number {
-    return this.renders.get() ?? 100;
+    return this.renders.get() ?? FIRST_RENDER_MS;
   }
 
   /**
