@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { isNewSince, type Visit } from "@/lib/reader/since-visit";
 
 // A story page's two reader-side parts, both progressive enhancements of a page that is complete
 // without them (and identical for every reader, so it can be cached):
@@ -11,7 +12,6 @@ import { useEffect, useState } from "react";
 //   page was rendered; the page announces it politely and changes nothing until the reader asks.
 // Both sit in one fixed panel, so that nothing on the page moves when they appear.
 
-type Visit = { at: number; standings: Record<string, string> };
 type Change = { kind: "event" | "verdict" | "correction" | "retraction"; id: string };
 
 const MAX_REMEMBERED = 1_000;
@@ -43,10 +43,10 @@ function markSince(visit: Visit): { fresh: number; changed: number; first: strin
   let first: string | null = null;
   for (const a of articles()) {
     // Seconds since 1970, when the event went public on the site.
-    const onSite = Number(a.dataset.onSite ?? "NaN") * 1000;
+    const onSite = Number(a.dataset.onSite ?? "NaN");
     const before = visit.standings[a.dataset.eventId!];
     let text: string | null = null;
-    if (onSite > visit.at) {
+    if (isNewSince(onSite, a.dataset.eventId!, visit)) {
       text = "New";
       fresh += 1;
     } else if (before && before !== a.dataset.standing) {

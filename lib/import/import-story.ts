@@ -481,10 +481,10 @@ async function writeHead(ctx: Context, data: StoryHead): Promise<void> {
 }
 
 /**
- * The second pass: the head, then the events a chunk at a time (those the database holds one by
- * one through the write paths, compared, updated, their labels refreshed; new ones many at a
- * time, lib/import/bulk-events.ts), then the relations and the claim histories. Returns the
- * number of events read.
+ * The second pass: the head, then the events a chunk at a time (those the database holds read
+ * a chunk at a time and compared, the changed ones updated one by one through the write paths
+ * and their labels refreshed; new ones many at a time, lib/import/bulk-events.ts), then the
+ * relations and the claim histories. Returns the number of events read.
  */
 async function write(ctx: Context, file: StoryFile, plan: Plan, options: ImportOptions): Promise<number> {
   const { tx, locator } = ctx;
