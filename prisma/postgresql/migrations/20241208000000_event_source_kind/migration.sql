@@ -3,13 +3,19 @@
 -- is then answered in the key's index, without reading an event per row walked (see the SQLite
 -- migration). The functions that keep the key learn the new columns.
 
-ALTER TABLE "EventSource" ADD COLUMN "kind" "EventKind", ADD COLUMN "published" BOOLEAN;
-UPDATE "EventSource" k SET "kind" = e."kind", "published" = e."published" FROM "Event" e WHERE e."id" = k."eventId";
-ALTER TABLE "EventSource" ALTER COLUMN "kind" SET NOT NULL, ALTER COLUMN "published" SET NOT NULL;
-
--- PostgreSQL cut these names to 63 characters when it made them; the same cut applies here.
+-- The old indexes go first, so that the backfill below does not maintain them. PostgreSQL cut
+-- these names to 63 characters when it made them; the same cut applies here.
 DROP INDEX "EventSource_storyId_sourceId_timelineKey_eventId_status_knownFrom_idx";
 DROP INDEX "EventSource_sourceId_timelineKey_eventId_status_knownFrom_idx";
+
+ALTER TABLE "EventSource" ADD COLUMN "kind" "EventKind", ADD COLUMN "published" BOOLEAN;
+-- The backfill moves no link, so the facet counts' statement trigger (migration
+-- 20241206000000_story_facet_counts), which would take every row out and put it back, is set
+-- aside while it runs (2M rows: 136 s with it and the old indexes, 75 s without).
+ALTER TABLE "EventSource" DISABLE TRIGGER "EventSource_facet_update";
+UPDATE "EventSource" k SET "kind" = e."kind", "published" = e."published" FROM "Event" e WHERE e."id" = k."eventId";
+ALTER TABLE "EventSource" ENABLE TRIGGER "EventSource_facet_update";
+ALTER TABLE "EventSource" ALTER COLUMN "kind" SET NOT NULL, ALTER COLUMN "published" SET NOT NULL;
 CREATE INDEX "EventSource_story_key_idx" ON "EventSource"("storyId", "sourceId", "timelineKey", "eventId", "status", "knownFrom", "kind", "published");
 CREATE INDEX "EventSource_source_key_idx" ON "EventSource"("sourceId", "timelineKey", "eventId", "status", "knownFrom", "kind", "published");
 
