@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "../generated/prisma-sqlite/client";
 import { PrismaClient as PgClient } from "../generated/prisma-pg/client";
 import { databaseUrl, isPostgresUrl } from "./env";
+import { keepPreparedStatements } from "./sqlite-statements";
 
 // The only place a database client is built. Both generated clients come from identical models
 // (checked by lib/schema-parity.test.ts), so the SQLite client's type describes both.
@@ -79,6 +80,9 @@ function withDriverTransactions<F extends AdapterFactory>(factory: F, connection
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
+    // SQLite: keep the connection's compiled statements (lib/sqlite-statements.ts).
+    const client = (adapter as unknown as { client?: { prepare?: unknown; pragma?: unknown } }).client;
+    if (typeof client?.prepare === "function" && typeof client.pragma === "function") keepPreparedStatements(client as unknown as Database.Database);
     connection.adapter = adapter as unknown as Pick<DriverTransaction, "queryRaw">;
     const start = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (...args: unknown[]) => {
