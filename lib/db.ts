@@ -5,8 +5,9 @@ import Database from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "../generated/prisma-sqlite/client";
 import { PrismaClient as PgClient } from "../generated/prisma-pg/client";
-import { databaseUrl, isPostgresUrl } from "./env";
-import { keepPreparedStatements } from "./sqlite-statements";
+import { databaseUrl, isPostgresUrl, readEnv } from "./env";
+import { keepPreparedStatements } from "./sqlite-statements.mjs";
+import { isPlainRead, SqliteReaders, type DriverQuery as ReaderQuery } from "./sqlite-reads";
 
 // The only place a database client is built. Both generated clients come from identical models
 // (checked by lib/schema-parity.test.ts), so the SQLite client's type describes both.
@@ -37,7 +38,12 @@ export function createDbClient(url: string): Db {
   }
   enableWriteAheadLog(url);
   const connection: Connection = {};
-  const db = new SqliteClient({ adapter: withDriverTransactions(new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), connection), log });
+  const readerCount = readEnv().SQLITE_READERS;
+  // Reader threads (lib/sqlite-reads.ts), each with a quarter of the main connection's page cache:
+  // four of them hold as much again, and the operating system's cache holds the rest.
+  const readers = readerCount > 0 && !url.includes(":memory:") ? new SqliteReaders(url, readerCount, { timeout: SQLITE_BUSY_TIMEOUT_MS, cacheKib: SQLITE_CACHE_KIB / 4 }) : null;
+  connection.readers = readers;
+  const db = new SqliteClient({ adapter: withDriverTransactions(new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), connection, readers), log });
   connectionOf.set(db, connection);
   // A 64 MB page cache instead of better-sqlite3's 16 MB: a capped count over a large story reads
   // a few thousand scattered pages (scripts/bench/analysis.md), which then stay in memory between
@@ -62,11 +68,18 @@ export type DriverTransaction = {
 };
 export type DriverQuery = { sql: string; args: unknown[]; argTypes: { scalarType: "string" | "int" | "float" | "boolean"; arity: "scalar" }[] };
 
-type AdapterFactory = { connect(): Promise<{ startTransaction(...args: unknown[]): Promise<unknown> }> };
+type AdapterFactory = {
+  connect(): Promise<{ startTransaction(...args: unknown[]): Promise<unknown>; queryRaw(query: ReaderQuery): Promise<unknown>; dispose(): Promise<void> }>;
+};
 
 /** The adapter a client connected through: its queries run on the client's own connection(s). */
-type Connection = { adapter?: Pick<DriverTransaction, "queryRaw"> };
+type Connection = { adapter?: Pick<DriverTransaction, "queryRaw">; readers?: SqliteReaders | null };
 const connectionOf = new WeakMap<Db, Connection>();
+
+/** The SQLite client's reader threads (lib/sqlite-reads.ts), if it has any. */
+export function sqliteReaders(db: Db): SqliteReaders | null {
+  return connectionOf.get(db)?.readers ?? null;
+}
 
 /** Where transactionWithDriver waits for the driver transaction its $transaction opens. */
 const openingTransaction = new AsyncLocalStorage<{ driver?: DriverTransaction }>();
@@ -76,10 +89,20 @@ const driverOf = new WeakMap<object, DriverTransaction>();
  * The adapter factory, its adapters handing every transaction they start to the
  * transactionWithDriver that asked for it (none otherwise: nothing else changes).
  */
-function withDriverTransactions<F extends AdapterFactory>(factory: F, connection: Connection): F {
+function withDriverTransactions<F extends AdapterFactory>(factory: F, connection: Connection, readers: SqliteReaders | null = null): F {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
+    if (readers) {
+      // SQLite: top-level SELECTs go to the reader threads (lib/sqlite-reads.ts).
+      const own = adapter.queryRaw.bind(adapter);
+      adapter.queryRaw = async (query: ReaderQuery) => (isPlainRead(query.sql) ? ((await readers.read(query)) ?? own(query)) : own(query));
+      const dispose = adapter.dispose.bind(adapter);
+      adapter.dispose = async () => {
+        await readers.close();
+        return dispose();
+      };
+    }
     // SQLite: keep the connection's compiled statements (lib/sqlite-statements.ts).
     const client = (adapter as unknown as { client?: { prepare?: unknown; pragma?: unknown } }).client;
     if (typeof client?.prepare === "function" && typeof client.pragma === "function") keepPreparedStatements(client as unknown as Database.Database);

@@ -42,7 +42,23 @@ const envSchema = z.object({
       }
       return Number(v);
     }),
+  // Threads that read the embedded SQLite database beside the main one (lib/sqlite-reads.ts).
+  // 0 reads on the main thread only.
+  SQLITE_READERS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return DEFAULT_SQLITE_READERS;
+      if (!/^\d{1,2}$/.test(v.trim()) || Number(v) > 16) {
+        ctx.addIssue({ code: "custom", message: `SQLITE_READERS must be a whole number from 0 to 16 (got “${v}”).` });
+        return z.NEVER;
+      }
+      return Number(v);
+    }),
 });
+
+/** Reader threads for SQLite when SQLITE_READERS is unset: enough for the disk to see several reads at once. */
+export const DEFAULT_SQLITE_READERS = 4;
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -53,6 +69,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     BETTER_AUTH_SECRET: source.BETTER_AUTH_SECRET || undefined,
     PAGE_CACHE_SECONDS: source.PAGE_CACHE_SECONDS || undefined,
     TRUSTED_PROXY_HOPS: source.TRUSTED_PROXY_HOPS || undefined,
+    SQLITE_READERS: source.SQLITE_READERS || undefined,
   });
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { keepPreparedStatements } from "./sqlite-statements";
+import { keepPreparedStatements } from "./sqlite-statements.mjs";
 
 // The SQLite connection keeps its compiled statements; each call still runs with its own
 // parameters and gets its own rows, in the shape the driver adapter asks for.

@@ -26,6 +26,9 @@ async function main() {
     },
   });
   const args = argsSchema.parse(values);
+  // One statement at a time, front to back, with nothing else in the process to keep answering:
+  // SQLite reader threads (lib/sqlite-reads.ts) would only add their heaps and caches to its RSS.
+  process.env.SQLITE_READERS = "0";
   const db = getDb();
   // A whole story is read once, front to back: the 64 MB page cache the site keeps for its
   // queries (lib/db.ts) would only hold pages never read again.

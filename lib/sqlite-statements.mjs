@@ -1,20 +1,18 @@
-import type Database from "better-sqlite3";
-
 // The SQLite driver adapter (@prisma/adapter-better-sqlite3) prepares every statement anew:
 // `client.prepare(sql).bind(args)`, then `run()` or `columns()` and `raw().all()`. Compiling a
 // statement cost about a tenth of a timeline page's time (a page runs about ten, the same ten
 // every time). This keeps the compiled statements of a connection, by their SQL, and hands the
 // adapter a fresh binding of a kept one each time, so that nothing of one call leaks into the next.
+// Plain JavaScript (types in sqlite-statements.d.mts): the SQLite reader threads load it as it is
+// (lib/sqlite-read-worker.mjs).
 
 /** Statements kept per connection, the least recently used dropped first. */
 const MAX_KEPT = 500;
 /** Longer SQL (bulk inserts of many rows, one-off) is prepared each time and not kept. */
 const MAX_KEPT_SQL = 4_096;
 
-type Args = unknown[];
-
 /** What the adapter calls on a bound statement. */
-function bound(stmt: Database.Statement, args: Args) {
+function bound(stmt, args) {
   return {
     reader: stmt.reader,
     columns: () => stmt.columns(),
@@ -26,14 +24,14 @@ function bound(stmt: Database.Statement, args: Args) {
 }
 
 /** What the adapter calls on a prepared statement: bind once, or run with its own parameters. */
-function kept(stmt: Database.Statement) {
+function kept(stmt) {
   return {
     reader: stmt.reader,
-    bind: (...args: Args) => bound(stmt, args.length === 1 && Array.isArray(args[0]) ? (args[0] as Args) : args),
+    bind: (...args) => bound(stmt, args.length === 1 && Array.isArray(args[0]) ? args[0] : args),
     columns: () => stmt.columns(),
-    run: (...args: Args) => stmt.run(...args),
-    all: (...args: Args) => stmt.raw(false).all(...args),
-    get: (...args: Args) => stmt.raw(false).get(...args),
+    run: (...args) => stmt.run(...args),
+    all: (...args) => stmt.raw(false).all(...args),
+    get: (...args) => stmt.raw(false).get(...args),
   };
 }
 
@@ -41,23 +39,22 @@ function kept(stmt: Database.Statement) {
  * Makes `client.prepare` keep its compiled statements (returns how many it keeps now, for tests).
  * Idempotent per connection.
  */
-export function keepPreparedStatements(client: Database.Database): { size(): number } {
-  const marked = client as Database.Database & { sourcelineKept?: Map<string, Database.Statement> };
-  if (marked.sourcelineKept) {
-    const map = marked.sourcelineKept;
+export function keepPreparedStatements(client) {
+  if (client.sourcelineKept) {
+    const map = client.sourcelineKept;
     return { size: () => map.size };
   }
-  const cache = new Map<string, Database.Statement>();
-  marked.sourcelineKept = cache;
+  const cache = new Map();
+  client.sourcelineKept = cache;
   const prepare = client.prepare.bind(client);
-  (client as unknown as { prepare: (sql: string) => unknown }).prepare = (sql: string) => {
+  client.prepare = (sql) => {
     if (sql.length > MAX_KEPT_SQL) return prepare(sql);
     let stmt = cache.get(sql);
     if (stmt) {
       cache.delete(sql);
     } else {
       stmt = prepare(sql);
-      if (cache.size >= MAX_KEPT) cache.delete(cache.keys().next().value!);
+      if (cache.size >= MAX_KEPT) cache.delete(cache.keys().next().value);
     }
     cache.set(sql, stmt);
     return kept(stmt);
