@@ -96,7 +96,10 @@ function withDriverTransactions<F extends AdapterFactory>(factory: F, connection
     if (readers) {
       // SQLite: top-level SELECTs go to the reader threads (lib/sqlite-reads.ts).
       const own = adapter.queryRaw.bind(adapter);
-      adapter.queryRaw = async (query: ReaderQuery) => (isPlainRead(query.sql) ? ((await readers.read(query)) ?? own(query)) : own(query));
+      adapter.queryRaw = async (query: ReaderQuery) => {
+        if (!isPlainRead(query.sql)) return own(query);
+        return (readers.wanted() && (await readers.read(query))) || own(query);
+      };
       const dispose = adapter.dispose.bind(adapter);
       adapter.dispose = async () => {
         await readers.close();

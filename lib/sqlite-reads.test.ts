@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDbClient, sqliteReaders, type Db } from "./db";
 import { readEnv } from "./env";
-import { isPlainRead } from "./sqlite-reads";
+import { isPlainRead, SqliteReaders } from "./sqlite-reads";
 import { createTemporaryDatabase, type TemporaryDatabase } from "./testing/temp-database";
 
 // SQLite reads run on reader threads, each with its own connection (lib/sqlite-reads.ts): the
@@ -37,6 +37,8 @@ describe.runIf(onSqlite)("SQLite reads on reader threads", () => {
     database = await createTemporaryDatabase(undefined);
     process.env.SQLITE_READERS = "2";
     db = createDbClient(database.url);
+    // Every SELECT to the readers, not only after a slow one.
+    sqliteReaders(db)!.offloadAll();
   });
   afterAll(async () => {
     await db.$disconnect();
@@ -46,6 +48,22 @@ describe.runIf(onSqlite)("SQLite reads on reader threads", () => {
   });
 
   const story = (slug: string) => ({ slug, title: `Story ${slug}`, description: "d", timeZone: "UTC" });
+
+  it("reads on the main thread unless renders overlap", () => {
+    const readers = new SqliteReaders(database.url, 2, { timeout: 1000, cacheKib: 1024 });
+    const gates = Symbol.for("sourceline.admissionGates");
+    const global = globalThis as typeof globalThis & { [gates]?: { renders: { inFlight: number } } };
+    const published = global[gates];
+    try {
+      expect(readers.wanted()).toBe(false);
+      global[gates] = { renders: { inFlight: 1 } };
+      expect(readers.wanted()).toBe(false);
+      global[gates] = { renders: { inFlight: 3 } };
+      expect(readers.wanted()).toBe(true);
+    } finally {
+      global[gates] = published;
+    }
+  });
 
   it("answers reads from a reader, and sees each committed write at once", async () => {
     const readers = sqliteReaders(db)!;
@@ -90,8 +108,9 @@ describe.runIf(onSqlite)("SQLite reads on reader threads", () => {
   it("reads on the main connection once the readers are closed", async () => {
     const own = createDbClient(database.url);
     try {
-      expect(await own.story.count()).toBeGreaterThan(0);
       const readers = sqliteReaders(own)!;
+      readers.offloadAll();
+      expect(await own.story.count()).toBeGreaterThan(0);
       await readers.close();
       expect(await own.story.count({ where: { slug: "s-1" } })).toBe(1);
       expect(readers.running).toBe(0);

@@ -9,12 +9,25 @@ import { Worker } from "node:worker_threads";
 // not a plain SELECT stay on the app's connection. In write-ahead-log mode (lib/db.ts) a reader
 // sees every write committed before its statement starts.
 //
-// Readers start when needed: a new one only when every running one is busy, up to the limit
-// (SQLITE_READERS), so that a script reading one statement at a time runs one.
+// Handing a statement to a reader costs a few tenths of a millisecond each way, and each reader's
+// page cache is its own: alone, a render reads faster on the main thread (a 1k timeline page
+// 5 ms, against 7 to 12 through the readers). So the readers take the SELECTs only while renders
+// overlap (more than one admitted by lib/http/admission.ts, whose gates install-request-guard.ts
+// publishes on globalThis), and for as long as any reader is still busy. A render alone has no one
+// to hold up but cached pages. Readers start when needed too: a new one only when every running
+// one is busy, up to the limit (SQLITE_READERS).
 
 export type DriverQuery = { sql: string; args: unknown[]; argTypes: unknown[] };
 type Result = { columnNames: string[]; columnTypes: unknown[]; rows: unknown[][] };
 type Reader = { worker: Worker; busy: number; ids: Set<number> };
+
+/** Where install-request-guard.ts publishes its admission gates. */
+const GATES = Symbol.for("sourceline.admissionGates");
+
+/** Renders the server has admitted and not yet answered (0 outside a server). */
+function rendersInFlight(): number {
+  return (globalThis as typeof globalThis & { [GATES]?: { renders: { inFlight: number } } })[GATES]?.renders.inFlight ?? 0;
+}
 
 /** A top-level statement a reader may take: a SELECT (it cannot write; query_only makes sure). */
 export function isPlainRead(sql: string): boolean {
@@ -29,6 +42,7 @@ export class SqliteReaders {
   #pending = new Map<number, (r: Result | null) => void>();
   #next = 1;
   #closed = false;
+  #always = false;
   /** Statements answered by a reader, and handed back to the caller (for tests and the bench). */
   readonly counts = { answered: 0, handedBack: 0 };
 
@@ -41,6 +55,17 @@ export class SqliteReaders {
   /** How many reader threads run now. */
   get running(): number {
     return this.#readers.length;
+  }
+
+  /** Whether the next SELECT should go to a reader (see above). */
+  wanted(): boolean {
+    if (this.#closed) return false;
+    return this.#always || rendersInFlight() > 1 || this.#readers.some((r) => r.busy > 0);
+  }
+
+  /** Every SELECT to the readers, renders overlapping or not (tests). */
+  offloadAll(): void {
+    this.#always = true;
   }
 
   /** The query's result from a reader, or null: then the caller runs it on its own connection. */
