@@ -87,7 +87,8 @@ const driverOf = new WeakMap<object, DriverTransaction>();
 
 /**
  * The adapter factory, its adapters handing every transaction they start to the
- * transactionWithDriver that asked for it (none otherwise: nothing else changes).
+ * transactionWithDriver that asked for it (none otherwise: nothing else changes). On SQLite, its
+ * top-level SELECTs go to `readers` while they are wanted (lib/sqlite-reads.ts).
  */
 function withDriverTransactions<F extends AdapterFactory>(factory: F, connection: Connection, readers: SqliteReaders | null = null): F {
   const connect = factory.connect.bind(factory);
@@ -106,7 +107,7 @@ function withDriverTransactions<F extends AdapterFactory>(factory: F, connection
         return dispose();
       };
     }
-    // SQLite: keep the connection's compiled statements (lib/sqlite-statements.ts).
+    // SQLite: keep the connection's compiled statements (lib/sqlite-statements.mjs).
     const client = (adapter as unknown as { client?: { prepare?: unknown; pragma?: unknown } }).client;
     if (typeof client?.prepare === "function" && typeof client.pragma === "function") keepPreparedStatements(client as unknown as Database.Database);
     connection.adapter = adapter as unknown as Pick<DriverTransaction, "queryRaw">;
