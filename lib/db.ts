@@ -47,7 +47,8 @@ export function createDbClient(url: string): Db {
   connectionOf.set(db, connection);
   // A 64 MB page cache instead of better-sqlite3's 16 MB: a capped count over a large story reads
   // a few thousand scattered pages (scripts/bench/analysis.md), which then stay in memory between
-  // requests. The adapter keeps one connection, so setting it once covers every query.
+  // requests. The adapter keeps one connection, so setting it once covers every query on the main
+  // thread; the reader threads set their own (lib/sqlite-read-worker.mjs).
   db.$executeRawUnsafe(`PRAGMA cache_size = -${SQLITE_CACHE_KIB}`).catch((error: unknown) => {
     console.error("Could not set the SQLite page cache size:", error);
   });
@@ -147,8 +148,9 @@ export function driverTransaction(tx: Db | Tx): DriverTransaction | null {
 /**
  * Reads sent straight to the client's driver adapter, outside any transaction: for a page's many
  * small relation reads, where Prisma's query compiler costs more than the database does
- * (lib/events/page-read.ts). The statements see what the client's own queries see (on SQLite the
- * same single connection). Null for a client not built by createDbClient.
+ * (lib/events/page-read.ts). The statements go where the client's own top-level queries go (on
+ * SQLite its connection, or a reader thread while renders overlap: lib/sqlite-reads.ts), and see
+ * what they see. Null for a client not built by createDbClient.
  */
 export async function driverReader(db: Db): Promise<Pick<DriverTransaction, "queryRaw"> | null> {
   const connection = connectionOf.get(db);

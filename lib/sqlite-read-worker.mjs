@@ -10,6 +10,10 @@ import { keepPreparedStatements } from "./sqlite-statements.mjs";
 const adapter = await new PrismaBetterSQLite3({ url: workerData.url, timeout: workerData.timeout }).connect();
 adapter.client.pragma(`cache_size = -${workerData.cacheKib}`);
 adapter.client.pragma("query_only = ON");
+// Without a write-ahead log a reader's shared lock would hold the main connection's commits (the
+// whole process) for up to the busy timeout: such a database is read on the main thread only.
+const mode = adapter.client.pragma("journal_mode", { simple: true });
+if (mode !== "wal") throw new Error(`the database is in journal mode ${mode}, not wal`);
 keepPreparedStatements(adapter.client);
 
 parentPort.on("message", async ({ id, query }) => {
@@ -19,3 +23,4 @@ parentPort.on("message", async ({ id, query }) => {
     parentPort.postMessage({ id, failed: true });
   }
 });
+parentPort.postMessage({ ready: true });

@@ -1,4 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDbClient, sqliteReaders, type Db } from "./db";
 import { readEnv } from "./env";
 import { isPlainRead, SqliteReaders } from "./sqlite-reads";
@@ -103,6 +107,34 @@ describe.runIf(onSqlite)("SQLite reads on reader threads", () => {
     expect(readers.counts.handedBack).toBe(handedBack + 1);
     // The readers still answer afterwards.
     expect(await db.story.count()).toBeGreaterThan(0);
+  });
+
+  it("turns the readers off, once, when a reader cannot serve (a database without a write-ahead log)", async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "sl-readers-")), "rollback.db");
+    const raw = new Database(file);
+    raw.exec("CREATE TABLE t (id INTEGER PRIMARY KEY); INSERT INTO t DEFAULT VALUES;");
+    raw.close();
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const readers = new SqliteReaders(`file:${file}`, 2, { timeout: 1000, cacheKib: 1024 });
+    try {
+      readers.offloadAll();
+      expect(await readers.read({ sql: "SELECT id FROM t", args: [], argTypes: [] })).toBeNull();
+      await vi.waitFor(() => expect(readers.wanted()).toBe(false));
+      expect(await readers.read({ sql: "SELECT id FROM t", args: [], argTypes: [] })).toBeNull();
+      expect(errors.mock.calls.filter((c) => String(c[0]).includes("SQLite reader threads are off"))).toHaveLength(1);
+    } finally {
+      errors.mockRestore();
+      await readers.close();
+      rmSync(path.dirname(file), { recursive: true, force: true });
+    }
+  });
+
+  it("hands back a read whose arguments cannot be sent to a thread", async () => {
+    const readers = sqliteReaders(db)!;
+    const handedBack = readers.counts.handedBack;
+    expect(await readers.read({ sql: "SELECT ?", args: [() => 1], argTypes: [] })).toBeNull();
+    expect(readers.counts.handedBack).toBe(handedBack + 1);
+    expect(await db.story.count({ where: { slug: "s-1" } })).toBe(1);
   });
 
   it("reads on the main connection once the readers are closed", async () => {

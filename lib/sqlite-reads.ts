@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 
@@ -19,7 +20,10 @@ import { Worker } from "node:worker_threads";
 
 export type DriverQuery = { sql: string; args: unknown[]; argTypes: unknown[] };
 type Result = { columnNames: string[]; columnTypes: unknown[]; rows: unknown[][] };
-type Reader = { worker: Worker; busy: number; ids: Set<number> };
+type Reader = { worker: Worker; busy: number; ids: Set<number>; ready: boolean };
+
+/** The reader threads' script: beside this file in the source tree, which `npm start` runs from. */
+const WORKER_FILE = path.join(process.cwd(), "lib", "sqlite-read-worker.mjs");
 
 /** Where install-request-guard.ts publishes its admission gates. */
 const GATES = Symbol.for("sourceline.admissionGates");
@@ -79,17 +83,39 @@ export class SqliteReaders {
     reader.ids.add(id);
     return new Promise((resolve) => {
       this.#pending.set(id, resolve);
-      reader.worker.postMessage({ id, query });
+      try {
+        reader.worker.postMessage({ id, query });
+      } catch {
+        // An argument that cannot be copied to a thread: the caller runs the query itself.
+        this.#settle(reader, id, null);
+      }
     });
   }
 
   async close(): Promise<void> {
     this.#closed = true;
-    for (const resolve of this.#pending.values()) resolve(null);
-    this.#pending.clear();
     const readers = this.#readers;
     this.#readers = [];
+    for (const r of readers) for (const id of [...r.ids]) this.#settle(r, id, null);
     await Promise.all(readers.map((r) => r.worker.terminate()));
+  }
+
+  /** Answers read `id` (null: the caller runs it itself) and frees its place; once only. */
+  #settle(reader: Reader, id: number, result: Result | null): void {
+    if (!reader.ids.delete(id)) return;
+    if (--reader.busy === 0) reader.worker.unref();
+    const resolve = this.#pending.get(id);
+    this.#pending.delete(id);
+    if (result) this.counts.answered++;
+    else this.counts.handedBack++;
+    resolve?.(result);
+  }
+
+  /** Reading on the main thread from now on, said once. */
+  #giveUp(why: string, error?: unknown): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    console.error(`SQLite reader threads are off (${why}); reads run on the main thread.`, error ?? "");
   }
 
   #pick(): Reader | null {
@@ -100,34 +126,35 @@ export class SqliteReaders {
   }
 
   #start(): Reader | null {
-    let worker: Worker;
-    try {
-      worker = new Worker(path.join(process.cwd(), "lib", "sqlite-read-worker.mjs"), { workerData: { url: this.#url, ...this.#options } });
-    } catch (error) {
-      console.error("Could not start an SQLite reader; reading on the main thread:", error);
-      this.#closed = true;
+    if (!existsSync(WORKER_FILE)) {
+      this.#giveUp(`${WORKER_FILE} is not there`);
       return null;
     }
-    const reader: Reader = { worker, busy: 0, ids: new Set() };
-    worker.on("message", (m: { id: number; result?: Result; failed?: boolean }) => {
-      if (--reader.busy === 0) worker.unref();
-      reader.ids.delete(m.id);
-      const resolve = this.#pending.get(m.id);
-      this.#pending.delete(m.id);
-      if (m.failed) this.counts.handedBack++;
-      else this.counts.answered++;
-      resolve?.(m.failed ? null : m.result!);
+    let worker: Worker;
+    try {
+      worker = new Worker(WORKER_FILE, { workerData: { url: this.#url, ...this.#options } });
+    } catch (error) {
+      this.#giveUp("a reader could not start", error);
+      return null;
+    }
+    const reader: Reader = { worker, busy: 0, ids: new Set(), ready: false };
+    worker.on("message", (m: { ready?: true; id?: number; result?: Result; failed?: boolean }) => {
+      if (m.ready) reader.ready = true;
+      else if (m.id !== undefined) this.#settle(reader, m.id, m.failed ? null : m.result!);
+    });
+    // A message that could not be read: the reads it could have answered run on the main thread.
+    worker.on("messageerror", () => {
+      for (const id of [...reader.ids]) this.#settle(reader, id, null);
     });
     worker.on("error", (error) => {
-      console.error("An SQLite reader stopped; its reads go to the main thread:", error);
+      if (reader.ready) console.error("An SQLite reader stopped; its reads go to the main thread:", error);
+      else this.#giveUp("a reader could not open the database", error);
     });
     worker.on("exit", () => {
       // Whatever it still held is read by the callers themselves.
       this.#readers = this.#readers.filter((r) => r !== reader);
-      for (const id of reader.ids) {
-        this.#pending.get(id)?.(null);
-        this.#pending.delete(id);
-      }
+      for (const id of [...reader.ids]) this.#settle(reader, id, null);
+      if (!reader.ready) this.#giveUp("a reader stopped before it was ready");
     });
     worker.unref();
     this.#readers.push(reader);
