@@ -115,6 +115,21 @@ function withDriverTransactions<F extends AdapterFactory>(factory: F, connection
     const start = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (...args: unknown[]) => {
       const transaction = await start(...args);
+      if (readers) {
+        // Top-level SELECTs meanwhile read the committed state on a reader (lib/sqlite-reads.ts).
+        const open = readers.transactionStarted();
+        const t = transaction as { commit(): Promise<void>; rollback(): Promise<void> };
+        for (const end of ["commit", "rollback"] as const) {
+          const original = t[end].bind(t);
+          t[end] = async () => {
+            try {
+              return await original();
+            } finally {
+              open.ended();
+            }
+          };
+        }
+      }
       const slot = openingTransaction.getStore();
       if (slot) slot.driver = transaction as DriverTransaction;
       return transaction;

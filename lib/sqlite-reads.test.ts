@@ -89,6 +89,36 @@ describe.runIf(onSqlite)("SQLite reads on reader threads", () => {
     expect(readers.running).toBe(2);
   });
 
+  it("reads the committed state while a transaction is open, renders overlapping or not", async () => {
+    const own = createDbClient(database.url);
+    try {
+      const readers = sqliteReaders(own)!;
+      expect(readers.wanted()).toBe(false);
+      let seenOutside = -1;
+      let wantedInside = false;
+      await own.$transaction(async (tx) => {
+        await tx.story.create({ data: story("in-own-tx") });
+        wantedInside = readers.wanted();
+        seenOutside = await own.story.count({ where: { slug: "in-own-tx" } });
+      });
+      expect(wantedInside).toBe(true);
+      expect(seenOutside).toBe(0);
+      expect(readers.wanted()).toBe(false);
+      expect(await own.story.count({ where: { slug: "in-own-tx" } })).toBe(1);
+      // A rolled-back transaction ends too.
+      await expect(
+        own.$transaction(async (tx) => {
+          await tx.story.create({ data: story("rolled-back") });
+          throw new Error("no");
+        }),
+      ).rejects.toThrow("no");
+      expect(readers.wanted()).toBe(false);
+      expect(await own.story.count({ where: { slug: "rolled-back" } })).toBe(0);
+    } finally {
+      await own.$disconnect();
+    }
+  });
+
   it("reads the committed state, not a transaction's own writes still under way", async () => {
     let seenOutside = -1;
     await db.$transaction(async (tx) => {

@@ -15,7 +15,10 @@ import { Worker } from "node:worker_threads";
 // 5 ms, against 7 to 12 through the readers). So the readers take the SELECTs only while renders
 // overlap (more than one admitted by lib/http/admission.ts, whose gates install-request-guard.ts
 // publishes on globalThis), and for as long as any reader is still busy. A render alone has no one
-// to hold up but cached pages. Readers start when needed too: a new one only when every running
+// to hold up but cached pages. The readers also take every top-level SELECT while a transaction is
+// open on the main connection: the adapter runs top-level statements on that same connection, so
+// on the main thread they would read the transaction's writes before it commits (or rolls back).
+// Readers start when needed too: a new one only when every running
 // one is busy, up to the limit (SQLITE_READERS).
 
 export type DriverQuery = { sql: string; args: unknown[]; argTypes: unknown[] };
@@ -47,6 +50,7 @@ export class SqliteReaders {
   #next = 1;
   #closed = false;
   #always = false;
+  #transactions = 0;
   /** Statements answered by a reader, and handed back to the caller (for tests and the bench). */
   readonly counts = { answered: 0, handedBack: 0 };
 
@@ -64,7 +68,19 @@ export class SqliteReaders {
   /** Whether the next SELECT should go to a reader (see above). */
   wanted(): boolean {
     if (this.#closed) return false;
-    return this.#always || rendersInFlight() > 1 || this.#readers.some((r) => r.busy > 0);
+    return this.#always || this.#transactions > 0 || rendersInFlight() > 1 || this.#readers.some((r) => r.busy > 0);
+  }
+
+  /** A transaction began on the main connection (lib/db.ts); `ended` once it commits or rolls back. */
+  transactionStarted(): { ended(): void } {
+    this.#transactions++;
+    let open = true;
+    return {
+      ended: () => {
+        if (open) this.#transactions--;
+        open = false;
+      },
+    };
   }
 
   /** Every SELECT to the readers, renders overlapping or not (tests). */
