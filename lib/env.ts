@@ -3,6 +3,24 @@ import { pageCacheSeconds } from "./cache/page-cache";
 
 const DEFAULT_DATABASE_URL = "file:./prisma/dev.db";
 
+/** Reader threads for SQLite when SQLITE_READERS is unset: enough for the disk to see several reads at once. */
+export const DEFAULT_SQLITE_READERS = 4;
+
+/** An optional setting that must be a whole number from 0 to `max` (at most two digits). */
+function wholeNumber(name: string, fallback: number, max: number) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return fallback;
+      if (!/^\d{1,2}$/.test(v.trim()) || Number(v) > max) {
+        ctx.addIssue({ code: "custom", message: `${name} must be a whole number from 0 to ${max} (got “${v}”).` });
+        return z.NEVER;
+      }
+      return Number(v);
+    });
+}
+
 const envSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -31,34 +49,11 @@ const envSchema = z.object({
   // How many reverse proxies in front of the app append to X-Forwarded-For (lib/http/forwarded.ts).
   // 0 (the default): none, so the socket's address is the client's and forwarded headers from
   // clients are dropped.
-  TRUSTED_PROXY_HOPS: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined) return 0;
-      if (!/^\d{1,2}$/.test(v.trim()) || Number(v) > 10) {
-        ctx.addIssue({ code: "custom", message: `TRUSTED_PROXY_HOPS must be a whole number from 0 to 10 (got “${v}”).` });
-        return z.NEVER;
-      }
-      return Number(v);
-    }),
+  TRUSTED_PROXY_HOPS: wholeNumber("TRUSTED_PROXY_HOPS", 0, 10),
   // Threads that read the embedded SQLite database beside the main one (lib/sqlite-reads.ts).
   // 0 reads on the main thread only.
-  SQLITE_READERS: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined) return DEFAULT_SQLITE_READERS;
-      if (!/^\d{1,2}$/.test(v.trim()) || Number(v) > 16) {
-        ctx.addIssue({ code: "custom", message: `SQLITE_READERS must be a whole number from 0 to 16 (got “${v}”).` });
-        return z.NEVER;
-      }
-      return Number(v);
-    }),
+  SQLITE_READERS: wholeNumber("SQLITE_READERS", DEFAULT_SQLITE_READERS, 16),
 });
-
-/** Reader threads for SQLite when SQLITE_READERS is unset: enough for the disk to see several reads at once. */
-export const DEFAULT_SQLITE_READERS = 4;
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -18,8 +18,8 @@ import { Worker } from "node:worker_threads";
 // to hold up but cached pages. The readers also take every top-level SELECT while a transaction is
 // open on the main connection: the adapter runs top-level statements on that same connection, so
 // on the main thread they would read the transaction's writes before it commits (or rolls back).
-// Readers start when needed too: a new one only when every running
-// one is busy, up to the limit (SQLITE_READERS).
+// Readers start when needed too: a new one only when every running one is busy, up to the limit
+// (SQLITE_READERS).
 
 export type DriverQuery = { sql: string; args: unknown[]; argTypes: unknown[] };
 type Result = { columnNames: string[]; columnTypes: unknown[]; rows: unknown[][] };
@@ -51,7 +51,7 @@ export class SqliteReaders {
   #closed = false;
   #always = false;
   #transactions = 0;
-  /** Statements answered by a reader, and handed back to the caller (for tests and the bench). */
+  /** Statements answered by a reader, and handed back to the caller (for tests). */
   readonly counts = { answered: 0, handedBack: 0 };
 
   constructor(url: string, max: number, options: { timeout: number; cacheKib: number }) {

@@ -8,6 +8,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { PAGE_SIZE, TOTAL_COUNT_LIMIT } from "../../lib/events/queries";
 import type { PreparedDatabase } from "./datasets";
+import { percentile } from "./latency";
 
 type Row = Record<string, unknown>;
 export type BaselinePage = { ids: string[]; total: number; rows: number };
@@ -122,11 +123,6 @@ export type BaselineResult = {
 
 type AppPage = () => Promise<{ ids: string[]; total: number }>;
 
-const percentileOf = (times: number[], p: number) => {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-};
-
 /**
  * Times the hand-written first page, and listTimeline's when `app` is given, in one loop: each
  * run reads both, in alternating order, so that both sides see the same machine (a ratio of two
@@ -159,15 +155,17 @@ export async function measureBaseline(db: PreparedDatabase, options: { warmup: n
       const order = !app ? [timeBaseline] : i % 2 === 0 ? [timeBaseline, timeApp] : [timeApp, timeBaseline];
       for (const time of order) await time();
     }
+    times.sort((a, b) => a - b);
+    appTimes.sort((a, b) => a - b);
     return {
       kind: db.kind,
       size: story.events,
-      p50: percentileOf(times, 50),
-      p95: percentileOf(times, 95),
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
       runs: times.length,
       ids: last.ids,
       total: last.total,
-      app: appLast ? { p50: percentileOf(appTimes, 50), p95: percentileOf(appTimes, 95), ids: appLast.ids, total: appLast.total } : undefined,
+      app: appLast ? { p50: percentile(appTimes, 50), p95: percentile(appTimes, 95), ids: appLast.ids, total: appLast.total } : undefined,
     };
   } finally {
     await run.close();

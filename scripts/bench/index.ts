@@ -321,7 +321,6 @@ async function main() {
   if (failed) throw failed;
 }
 
-/** The unfiltered first page's events and count, as the timeline page gets them. */
 /** listTimeline's first page of the story in `db`, as the timeline page asks for it. */
 async function firstPageReader(db: PreparedDatabase): Promise<() => Promise<{ ids: string[]; total: number }>> {
   await pointAppAt(db);

@@ -55,7 +55,8 @@ export function filterParams(db: PreparedDatabase, filter: FilterName): RawSearc
   }
 }
 
-function percentile(sorted: number[], p: number): number {
+/** The p-th percentile of times sorted ascending (NaN for none). */
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i]!;
