@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AdmissionGate, admissionOptionsFrom, isExportPath, isLivePath, isStaticPath, type Refusal, type Ticket } from "./admission";
+import { AdmissionGate, EXPORT_ADMISSION, admissionOptionsFrom, isExportPath, isLivePath, isStaticPath, type Refusal, type Ticket } from "./admission";
 
 /** A gate on a hand-moved clock whose timers fire only when the test says so. */
 function gateAt(options: { maxConcurrent: number; maxQueue: number; maxWaitMs: number; refusalPauseMs?: number }) {
@@ -236,6 +236,30 @@ describe("what the gate holds", () => {
     expect(isLivePath("/stories/x/live")).toBe(true);
     expect(isLivePath("/stories/x/live/more")).toBe(false);
     expect(isLivePath("/stories/x")).toBe(false);
+  });
+
+  it("lets a third download wait its turn behind two short ones, and tells it at once behind two long ones", async () => {
+    const { gate, advance } = gateAt(EXPORT_ADMISSION);
+    const a = (await gate.admit().outcome) as Ticket;
+    const b = (await gate.admit().outcome) as Ticket;
+    const third = gate.admit().outcome;
+    await flush();
+    expect(gate.waiting).toBe(1);
+    advance(40);
+    a.release();
+    expect(((await third) as Ticket).admitted).toBe(true);
+    b.release();
+    // Downloads of a large story, a minute each: waiting for one would outlast the budget.
+    for (let i = 0; i < 20; i++) {
+      const t = (await gate.admit().outcome) as Ticket;
+      advance(60_000);
+      t.release();
+    }
+    await gate.admit().outcome;
+    await gate.admit().outcome;
+    const late = (await gate.admit().outcome) as Refusal;
+    expect(late.admitted).toBe(false);
+    expect(late.reason).toBe("wait-too-long");
   });
 
   it("reads its settings strictly", () => {

@@ -252,6 +252,14 @@ export function admissionOptionsFrom(env: Record<string, string | undefined>): A
   };
 }
 
+/**
+ * Story downloads' own gate: two stream at once. A third waits its turn in a short queue when the
+ * recent downloads were short (a small story's file takes a few tens of milliseconds), so a
+ * reader never sees a 503 for asking at the same moment as two others; behind downloads that
+ * would keep it waiting past the budget (a large story's file takes minutes) it is told at once.
+ */
+export const EXPORT_ADMISSION: AdmissionOptions = { maxConcurrent: 2, maxQueue: 8, maxWaitMs: 10_000 };
+
 /** Requests never held by the gate: build assets, and static files Next serves as they are. */
 export function isStaticPath(pathname: string): boolean {
   return pathname.startsWith("/_next/static/") || pathname.startsWith("/_next/image") || /\.(ico|png|svg|webp|jpg|css|js|woff2?|txt)$/.test(pathname) && !pathname.startsWith("/api/");

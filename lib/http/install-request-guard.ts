@@ -3,7 +3,7 @@ import type { Socket } from "node:net";
 import { readEnv } from "../env";
 import { acceptsGzip, fillToken, FILL_TOKEN_HEADER, gzippedBody, isCacheablePath, isCacheableRequest, pageCache, storedAnswer } from "../cache/page-cache";
 import { EVERY_RESPONSE_HEADERS, securityHeaders } from "../security/headers";
-import { AdmissionGate, admissionOptionsFrom, isExportPath, isLivePath, isStaticPath } from "./admission";
+import { AdmissionGate, EXPORT_ADMISSION, admissionOptionsFrom, isExportPath, isLivePath, isStaticPath } from "./admission";
 import { normaliseForwardedHeaders } from "./forwarded";
 import { clientErrorAnswer, earlyAnswer, isMachinePath, screenRequest, type EarlyAnswer } from "./request-guard";
 
@@ -144,8 +144,7 @@ export function installRequestGuard(): void {
   const hops = readEnv().TRUSTED_PROXY_HOPS;
   const gates: Gates = {
     renders: new AdmissionGate(admissionOptionsFrom(process.env)),
-    // Downloads stream for a long time: two at once, and no queue.
-    exports: new AdmissionGate({ maxConcurrent: 2, maxQueue: 0, maxWaitMs: 0 }),
+    exports: new AdmissionGate(EXPORT_ADMISSION),
   };
   (globalThis as typeof globalThis & { [GATES]?: Gates })[GATES] = gates;
   const hold = g[HOLD];
