@@ -8,6 +8,7 @@ import { PrismaClient as PgClient } from "../generated/prisma-pg/client";
 import { databaseUrl, isPostgresUrl, readEnv } from "./env";
 import { keepPreparedStatements } from "./sqlite-statements.mjs";
 import { isPlainRead, SqliteReaders, type DriverQuery as ReaderQuery } from "./sqlite-reads";
+import { type Ending, whenEnded, WriteTurns } from "./sqlite-writes";
 
 // The only place a database client is built. Both generated clients come from identical models
 // (checked by lib/schema-parity.test.ts), so the SQLite client's type describes both.
@@ -43,7 +44,11 @@ export function createDbClient(url: string): Db {
   // four of them hold as much again, and the operating system's cache holds the rest.
   const readers = readerCount > 0 && !url.includes(":memory:") ? new SqliteReaders(url, readerCount, { timeout: SQLITE_BUSY_TIMEOUT_MS, cacheKib: SQLITE_CACHE_KIB / 4 }) : null;
   connection.readers = readers;
-  const db = new SqliteClient({ adapter: withDriverTransactions(new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), connection, readers), log });
+  // Writes take turns on the one connection (lib/sqlite-writes.ts).
+  const turns = new WriteTurns();
+  const db = new SqliteClient({ adapter: withDriverTransactions(new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), connection, readers, turns), log });
+  const transaction = db.$transaction.bind(db) as (...args: unknown[]) => unknown;
+  db.$transaction = ((...args: unknown[]) => turns.transaction(() => transaction(...args))) as unknown as Db["$transaction"];
   connectionOf.set(db, connection);
   // A 64 MB page cache instead of better-sqlite3's 16 MB: a capped count over a large story reads
   // a few thousand scattered pages (scripts/bench/analysis.md), which then stay in memory between
@@ -70,7 +75,13 @@ export type DriverTransaction = {
 export type DriverQuery = { sql: string; args: unknown[]; argTypes: { scalarType: "string" | "int" | "float" | "boolean"; arity: "scalar" }[] };
 
 type AdapterFactory = {
-  connect(): Promise<{ startTransaction(...args: unknown[]): Promise<unknown>; queryRaw(query: ReaderQuery): Promise<unknown>; dispose(): Promise<void> }>;
+  connect(): Promise<{
+    startTransaction(...args: unknown[]): Promise<unknown>;
+    queryRaw(query: ReaderQuery): Promise<unknown>;
+    executeRaw(query: ReaderQuery): Promise<number>;
+    executeScript(sql: string): Promise<void>;
+    dispose(): Promise<void>;
+  }>;
 };
 
 /** The adapter a client connected through: its queries run on the client's own connection(s). */
@@ -91,10 +102,19 @@ const driverOf = new WeakMap<object, DriverTransaction>();
  * transactionWithDriver that asked for it (none otherwise: nothing else changes). On SQLite, its
  * top-level SELECTs go to `readers` while they are wanted (lib/sqlite-reads.ts).
  */
-function withDriverTransactions<F extends AdapterFactory>(factory: F, connection: Connection, readers: SqliteReaders | null = null): F {
+function withDriverTransactions<F extends AdapterFactory>(factory: F, connection: Connection, readers: SqliteReaders | null = null, turns: WriteTurns | null = null): F {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
+    if (turns) {
+      // SQLite: a top-level write waits for the transaction open on the connection, if any.
+      const query = adapter.queryRaw.bind(adapter);
+      adapter.queryRaw = async (q: ReaderQuery) => (isPlainRead(q.sql) ? query(q) : turns.write(() => query(q)));
+      const execute = adapter.executeRaw.bind(adapter);
+      adapter.executeRaw = async (q: ReaderQuery) => turns.write(() => execute(q));
+      const script = adapter.executeScript.bind(adapter);
+      adapter.executeScript = async (sql: string) => turns.write(() => script(sql));
+    }
     if (readers) {
       // SQLite: top-level SELECTs go to the reader threads (lib/sqlite-reads.ts).
       const own = adapter.queryRaw.bind(adapter);
@@ -112,23 +132,14 @@ function withDriverTransactions<F extends AdapterFactory>(factory: F, connection
     const client = (adapter as unknown as { client?: { prepare?: unknown; pragma?: unknown } }).client;
     if (typeof client?.prepare === "function" && typeof client.pragma === "function") keepPreparedStatements(client as unknown as Database.Database);
     connection.adapter = adapter as unknown as Pick<DriverTransaction, "queryRaw">;
-    const start = adapter.startTransaction.bind(adapter);
+    const begin = adapter.startTransaction.bind(adapter);
+    const start = turns ? (...args: unknown[]) => turns.startTransaction(() => begin(...args) as Promise<Ending>) : begin;
     adapter.startTransaction = async (...args: unknown[]) => {
       const transaction = await start(...args);
       if (readers) {
         // Top-level SELECTs meanwhile read the committed state on a reader (lib/sqlite-reads.ts).
         const open = readers.transactionStarted();
-        const t = transaction as { commit(): Promise<void>; rollback(): Promise<void> };
-        for (const end of ["commit", "rollback"] as const) {
-          const original = t[end].bind(t);
-          t[end] = async () => {
-            try {
-              return await original();
-            } finally {
-              open.ended();
-            }
-          };
-        }
+        whenEnded(transaction as Ending, () => open.ended());
       }
       const slot = openingTransaction.getStore();
       if (slot) slot.driver = transaction as DriverTransaction;

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDbClient, type Db } from "./db";
+import { WriteTurns } from "./sqlite-writes";
+import { createTemporaryDatabase, type TemporaryDatabase } from "./testing/temp-database";
+
+// On SQLite's one connection, a write from another request waits for the transaction open on it
+// (lib/sqlite-writes.ts) instead of running inside it and being rolled back with it.
+
+const onSqlite = !process.env.TEST_DATABASE_URL?.startsWith("postgres");
+
+/** A promise and the function that settles it. */
+function signal() {
+  let fire!: () => void;
+  const fired = new Promise<void>((resolve) => (fire = resolve));
+  return { fire, fired };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("WriteTurns", () => {
+  it("gives the turn in arrival order, and once per holder", async () => {
+    const turns = new WriteTurns();
+    const order: string[] = [];
+    const hold = signal();
+    const first = turns.write(async () => {
+      order.push("first");
+      await hold.fired;
+    });
+    const second = turns.write(async () => void order.push("second"));
+    const third = turns.write(async () => void order.push("third"));
+    await pause(5);
+    expect(order).toEqual(["first"]);
+    expect(turns.waiting).toBe(2);
+    hold.fire();
+    await Promise.all([first, second, third]);
+    expect(order).toEqual(["first", "second", "third"]);
+    expect(turns.waiting).toBe(0);
+  });
+
+  it("gives the turn back when a write or the start of a transaction fails", async () => {
+    const turns = new WriteTurns();
+    await expect(turns.write(async () => Promise.reject(new Error("constraint")))).rejects.toThrow("constraint");
+    await expect(turns.startTransaction(async () => Promise.reject(new Error("busy")))).rejects.toThrow("busy");
+    expect(await turns.write(async () => "next")).toBe("next");
+  });
+});
+
+describe.runIf(onSqlite)("writes on SQLite's one connection", () => {
+  let database: TemporaryDatabase;
+  let db: Db;
+
+  beforeAll(async () => {
+    database = await createTemporaryDatabase(undefined);
+    db = createDbClient(database.url);
+  });
+  afterAll(async () => {
+    await db.$disconnect();
+    await database.drop();
+  });
+
+  const story = (slug: string) => ({ slug, title: `Story ${slug}`, description: "d", timeZone: "UTC" });
+
+  it("a write from another request waits for an open transaction, and outlives its rollback", async () => {
+    await db.story.create({ data: story("w-kept") });
+    const opened = signal();
+    const finish = signal();
+    const editorSave = db
+      .$transaction(async (tx) => {
+        await tx.story.create({ data: story("w-refused") });
+        opened.fire();
+        await finish.fired;
+        throw new Error("refused half-way");
+      })
+      .catch((error: Error) => error.message);
+    await opened.fired;
+    // Another request: a single-statement update, a raw statement and an insert.
+    let written = false;
+    const others = Promise.all([
+      db.story.update({ where: { slug: "w-kept" }, data: { title: "Renamed meanwhile" } }),
+      db.$executeRawUnsafe(`UPDATE "Story" SET "description" = 'raw meanwhile' WHERE "slug" = 'w-kept'`),
+      db.story.create({ data: story("w-created-meanwhile") }),
+    ]).then(() => (written = true));
+    await pause(50);
+    expect(written).toBe(false);
+    finish.fire();
+    expect(await editorSave).toBe("refused half-way");
+    await others;
+    expect(await db.story.count({ where: { slug: "w-refused" } })).toBe(0);
+    expect(await db.story.findUniqueOrThrow({ where: { slug: "w-kept" } })).toMatchObject({ title: "Renamed meanwhile", description: "raw meanwhile" });
+    expect(await db.story.count({ where: { slug: "w-created-meanwhile" } })).toBe(1);
+  });
+
+  it("a write through the app's client from a transaction's own body runs in it, without waiting for it", async () => {
+    await db.$transaction(async (tx) => {
+      await tx.story.create({ data: story("w-body-tx") });
+      await db.story.create({ data: story("w-body-client") });
+    });
+    expect(await db.story.count({ where: { slug: { in: ["w-body-tx", "w-body-client"] } } })).toBe(2);
+    await expect(
+      db.$transaction(async () => {
+        await db.story.create({ data: story("w-body-rolled-back") });
+        throw new Error("no");
+      }),
+    ).rejects.toThrow("no");
+    expect(await db.story.count({ where: { slug: "w-body-rolled-back" } })).toBe(0);
+  });
+
+  it("transactions and writes that arrive together all land", async () => {
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        i % 2 === 0
+          ? db.$transaction(async (tx) => {
+              await tx.story.create({ data: story(`w-many-${i}`) });
+              await pause(2);
+            })
+          : db.story.create({ data: story(`w-many-${i}`) }),
+      ),
+    );
+    expect(await db.story.count({ where: { slug: { startsWith: "w-many-" } } })).toBe(10);
+  });
+});
