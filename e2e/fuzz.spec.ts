@@ -8,6 +8,10 @@ import { caseArb, problem, send } from "./support/fuzz-cases";
 // never a 5xx, and every error under /api/ (and from a feed) is in the documented shape
 // { error: { code, message, details: [] } }.
 //
+// A 503 with Retry-After is the server saying it is busy (the admission gates, README "Speed and
+// caching"), which six clients at once on a loaded CI machine can meet: that case is sent again
+// after the wait, and fails only when it is refused every time.
+//
 // Seeded and reproducible: the seed is printed; FUZZ_SEED=<seed> repeats a run (FUZZ_SEED=random
 // draws a new one), FUZZ_RUNS=<n> changes its size (10,000 by default; CI runs the default on both
 // databases).
@@ -17,6 +21,8 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const SEED_VALUE =
   process.env.FUZZ_SEED === "random" ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.FUZZ_SEED ?? 909413115);
 const CONCURRENCY = 6;
+/** How often a case answered "busy" (503 with Retry-After) is sent again. */
+const BUSY_RETRIES = 3;
 
 test("fuzz: no input gives a 5xx, and every API error has the documented shape", async ({ baseURL }) => {
   test.setTimeout(15 * 60_000);
@@ -27,11 +33,17 @@ test("fuzz: no input gives a 5xx, and every API error has the documented shape",
   const started = Date.now();
   let next = 0;
   let done = 0;
+  let busy = 0;
   const worker = async () => {
     while (next < cases.length) {
       const c = cases[next++]!;
       try {
-        const r = await send(baseURL!, c);
+        let r = await send(baseURL!, c);
+        for (let retry = 0; retry < BUSY_RETRIES && r.status === 503 && r.retryAfter !== null; retry++) {
+          busy += 1;
+          await new Promise((resolve) => setTimeout(resolve, Math.min(r.retryAfter!, 2) * 1_000));
+          r = await send(baseURL!, c);
+        }
         const p = problem(c, r);
         if (p) failures.push(`${c.method} ${c.path.slice(0, 300)} ${JSON.stringify(c.headers)}: ${p}`);
       } catch (error) {
@@ -41,6 +53,6 @@ test("fuzz: no input gives a 5xx, and every API error has the documented shape",
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  console.log(`fuzz: ${done} requests in ${((Date.now() - started) / 1000).toFixed(1)} s, ${failures.length} failures (seed ${SEED_VALUE})`);
+  console.log(`fuzz: ${done} requests in ${((Date.now() - started) / 1000).toFixed(1)} s, ${failures.length} failures, ${busy} busy answers sent again (seed ${SEED_VALUE})`);
   expect(failures.slice(0, 30), `${failures.length} failures; seed ${SEED_VALUE}`).toEqual([]);
 });

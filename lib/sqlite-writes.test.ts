@@ -37,6 +37,19 @@ describe("WriteTurns", () => {
     expect(turns.waiting).toBe(0);
   });
 
+  it("refuses a write that waited too long, with a clear error, and keeps the line moving", async () => {
+    const turns = new WriteTurns(30);
+    const hold = signal();
+    const first = turns.write(() => hold.fired);
+    const refused = turns.write(async () => "never");
+    await expect(refused).rejects.toThrow("The database is busy with another change (waited 0.03 s for it). Please try again.");
+    expect(turns.waiting).toBe(0);
+    const next = turns.write(async () => "next");
+    hold.fire();
+    await first;
+    expect(await next).toBe("next");
+  });
+
   it("gives the turn back when a write or the start of a transaction fails", async () => {
     const turns = new WriteTurns();
     await expect(turns.write(async () => Promise.reject(new Error("constraint")))).rejects.toThrow("constraint");

@@ -32,10 +32,21 @@ export function whenEnded(transaction: Ending, ended: () => void): void {
   }
 }
 
+/**
+ * How long a top-level write waits for its turn (ms): as long as the sign-in limiter waits to open
+ * its transaction. A long import holds the turn for minutes; a write behind it is then refused
+ * with a clear error instead of holding its request for as long.
+ */
+export const WRITE_TURN_WAIT_MS = 15_000;
+
+type Waiter = { go(): void; timer: ReturnType<typeof setTimeout> | null };
+
 export class WriteTurns {
   #held = false;
-  readonly #waiting: (() => void)[] = [];
+  readonly #waiting: Waiter[] = [];
   readonly #scope = new AsyncLocalStorage<Scope>();
+
+  constructor(private readonly writeWaitMs: number = WRITE_TURN_WAIT_MS) {}
 
   /** Writes waiting for their turn (for tests). */
   get waiting(): number {
@@ -72,7 +83,7 @@ export class WriteTurns {
   /** A top-level write: after the transactions and writes ahead of it, or at once from a transaction's own body. */
   async write<T>(run: () => Promise<T>): Promise<T> {
     if (this.#scope.getStore()?.open) return run();
-    const release = await this.#turn();
+    const release = await this.#turn(this.writeWaitMs);
     try {
       return await run();
     } finally {
@@ -80,9 +91,23 @@ export class WriteTurns {
     }
   }
 
-  /** Waits for the turn; the function returned gives it to the next in line (once). */
-  async #turn(): Promise<() => void> {
-    if (this.#held) await new Promise<void>((resolve) => this.#waiting.push(resolve));
+  /**
+   * Waits for the turn (at most `waitMs`, when given); the function returned gives it to the next
+   * in line (once).
+   */
+  async #turn(waitMs?: number): Promise<() => void> {
+    if (this.#held) {
+      await new Promise<void>((resolve, reject) => {
+        const waiter: Waiter = { go: resolve, timer: null };
+        if (waitMs !== undefined) {
+          waiter.timer = setTimeout(() => {
+            this.#waiting.splice(this.#waiting.indexOf(waiter), 1);
+            reject(new Error(`The database is busy with another change (waited ${waitMs / 1000} s for it). Please try again.`));
+          }, waitMs);
+        }
+        this.#waiting.push(waiter);
+      });
+    }
     this.#held = true;
     let released = false;
     return () => {
@@ -90,8 +115,10 @@ export class WriteTurns {
       released = true;
       const next = this.#waiting.shift();
       // Handed straight to the next in line, so nobody arriving meanwhile can jump the queue.
-      if (next) next();
-      else this.#held = false;
+      if (next) {
+        if (next.timer) clearTimeout(next.timer);
+        next.go();
+      } else this.#held = false;
     };
   }
 }

@@ -218,7 +218,13 @@ export const caseArb: fc.Arbitrary<Case> = fc
   // e2e/hardening.spec.ts); 8–16 KB addresses get the 414 and stay in.
   .filter((c) => c.path.length < 15_000);
 
-export type Result = { status: number; contentType: string; body: string };
+export type Result = {
+  status: number;
+  contentType: string;
+  body: string;
+  /** Retry-After, in seconds, when the answer carries one (the admission gate's 503). */
+  retryAfter: number | null;
+};
 
 
 export function send(baseURL: string, c: Case): Promise<Result> {
@@ -238,7 +244,15 @@ export function send(baseURL: string, c: Case): Promise<Result> {
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (b: Buffer) => chunks.push(b));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers["content-type"] ?? ""), body: Buffer.concat(chunks).toString("utf8") }));
+        res.on("end", () => {
+          const retryAfter = res.headers["retry-after"];
+          resolve({
+            status: res.statusCode ?? 0,
+            contentType: String(res.headers["content-type"] ?? ""),
+            body: Buffer.concat(chunks).toString("utf8"),
+            retryAfter: retryAfter !== undefined && /^\d+$/.test(retryAfter) ? Number(retryAfter) : null,
+          });
+        });
         res.on("error", reject);
       },
     );
