@@ -48,7 +48,10 @@ export function createDbClient(url: string): Db {
   const turns = new WriteTurns();
   const db = new SqliteClient({ adapter: withDriverTransactions(new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), connection, readers, turns), log });
   const transaction = db.$transaction.bind(db) as (...args: unknown[]) => unknown;
-  db.$transaction = ((...args: unknown[]) => turns.transaction(() => transaction(...args))) as unknown as Db["$transaction"];
+  db.$transaction = ((...args: unknown[]) => {
+    const options = args[1] as { maxWait?: number } | undefined;
+    return turns.transaction(options?.maxWait, () => transaction(...args));
+  }) as unknown as Db["$transaction"];
   connectionOf.set(db, connection);
   // A 64 MB page cache instead of better-sqlite3's 16 MB: a capped count over a large story reads
   // a few thousand scattered pages (scripts/bench/analysis.md), which then stay in memory between

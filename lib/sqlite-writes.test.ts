@@ -118,6 +118,56 @@ describe.runIf(onSqlite)("writes on SQLite's one connection", () => {
     expect(await db.story.count({ where: { slug: "w-body-rolled-back" } })).toBe(0);
   });
 
+  it("a write Prisma runs as a transaction of its own, or a nested transaction, from a body through the app's client is refused at once", async () => {
+    await db.story.create({ data: story("w-nested") });
+    const refusal = /must use its own transaction client \(tx\)/;
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.story.update({ where: { slug: "w-nested" }, data: { title: "in tx" } });
+        await db.story.updateMany({ where: { slug: "w-nested" }, data: { title: "from the body" } });
+      }),
+    ).rejects.toThrow(refusal);
+    await expect(
+      db.$transaction(async () => {
+        await db.$transaction(async (inner) => inner.story.update({ where: { slug: "w-nested" }, data: { title: "nested" } }));
+      }),
+    ).rejects.toThrow(refusal);
+    expect((await db.story.findUniqueOrThrow({ where: { slug: "w-nested" } })).title).toBe("Story w-nested");
+    // Outside a body, updateMany (a transaction of Prisma's own) takes its turn as usual.
+    expect((await db.story.updateMany({ where: { slug: "w-nested" }, data: { title: "later" } })).count).toBe(1);
+  });
+
+  it("a transaction waits for its turn at most its maxWait", async () => {
+    const opened = signal();
+    const finish = signal();
+    const long = db.$transaction(async (tx) => {
+      await tx.story.create({ data: story("w-long") });
+      opened.fire();
+      await finish.fired;
+    });
+    await opened.fired;
+    await expect(db.$transaction(async (tx) => tx.story.create({ data: story("w-impatient") }), { maxWait: 100 })).rejects.toThrow(
+      "The database is busy with another change (waited 0.1 s for it). Please try again.",
+    );
+    finish.fire();
+    await long;
+    expect(await db.story.count({ where: { slug: { in: ["w-long", "w-impatient"] } } })).toBe(1);
+  });
+
+  it("a COMMIT that fails ends the transaction, so that later writes still get their turn", async () => {
+    await expect(
+      db.$transaction(async (tx) => {
+        // A foreign key checked at COMMIT only: the COMMIT statement itself fails.
+        await tx.$executeRawUnsafe("PRAGMA defer_foreign_keys = ON");
+        await tx.$executeRawUnsafe(`INSERT INTO "StoryMainClaim" ("storyId", "claimId", "position") VALUES ('no-story', 'no-claim', 0)`);
+      }),
+    ).rejects.toThrow(/ForeignKeyConstraintViolation/);
+    expect(await db.$queryRawUnsafe(`SELECT count(*) AS n FROM "StoryMainClaim" WHERE "storyId" = 'no-story'`)).toEqual([{ n: 0n }]);
+    await db.story.create({ data: story("w-after-failed-commit") });
+    await db.$transaction(async (tx) => tx.story.update({ where: { slug: "w-after-failed-commit" }, data: { title: "still writable" } }));
+    expect((await db.story.findUniqueOrThrow({ where: { slug: "w-after-failed-commit" } })).title).toBe("still writable");
+  });
+
   it("transactions and writes that arrive together all land", async () => {
     await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
