@@ -7,3 +7,15 @@ export class DomainError extends Error {
     this.field = field;
   }
 }
+
+/**
+ * The database stayed busy with another change for longer than a write may wait (on SQLite, whose
+ * one connection writes one change at a time: lib/sqlite-writes.ts). Nothing was written; the
+ * message is safe to show, and asking again later can succeed.
+ */
+export class DatabaseBusyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DatabaseBusyError";
+  }
+}

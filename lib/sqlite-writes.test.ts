@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { createDbClient, type Db } from "./db";
+import { runForm } from "./editor/form";
+import { DatabaseBusyError } from "./errors";
+import { toErrorResponse } from "./http/errors";
 import { WriteTurns } from "./sqlite-writes";
 import { createTemporaryDatabase, type TemporaryDatabase } from "./testing/temp-database";
 
@@ -73,6 +77,24 @@ describe.runIf(onSqlite)("writes on SQLite's one connection", () => {
 
   const story = (slug: string) => ({ slug, title: `Story ${slug}`, description: "d", timeZone: "UTC" });
 
+  /** Opens a transaction that writes a story and holds the turn until end() is called. */
+  async function holdTurn(slug: string) {
+    const opened = signal();
+    const finish = signal();
+    const done = db.$transaction(async (tx) => {
+      await tx.story.create({ data: story(slug) });
+      opened.fire();
+      await finish.fired;
+    });
+    await opened.fired;
+    return {
+      end: async () => {
+        finish.fire();
+        await done;
+      },
+    };
+  }
+
   it("a write from another request waits for an open transaction, and outlives its rollback", async () => {
     await db.story.create({ data: story("w-kept") });
     const opened = signal();
@@ -138,20 +160,29 @@ describe.runIf(onSqlite)("writes on SQLite's one connection", () => {
   });
 
   it("a transaction waits for its turn at most its maxWait", async () => {
-    const opened = signal();
-    const finish = signal();
-    const long = db.$transaction(async (tx) => {
-      await tx.story.create({ data: story("w-long") });
-      opened.fire();
-      await finish.fired;
-    });
-    await opened.fired;
+    const long = await holdTurn("w-long");
     await expect(db.$transaction(async (tx) => tx.story.create({ data: story("w-impatient") }), { maxWait: 100 })).rejects.toThrow(
       "The database is busy with another change (waited 0.1 s for it). Please try again.",
     );
-    finish.fire();
-    await long;
+    await long.end();
     expect(await db.story.count({ where: { slug: { in: ["w-long", "w-impatient"] } } })).toBe(1);
+  });
+
+  it("an editor's form that met a busy database comes back as typed, and the API answers 503", async () => {
+    const long = await holdTurn("w-busy-holder");
+    const form = new FormData();
+    form.set("title", "Typed by the editor");
+    const state = await runForm(form, z.object({ title: z.string() }), async (input) => {
+      await db.$transaction(async (tx) => tx.story.create({ data: { ...story("w-busy-form"), title: input.title } }), { maxWait: 50 });
+    });
+    expect(state).toMatchObject({ status: "error", message: "The database is busy with another change (waited 0.05 s for it). Please try again.", values: { title: "Typed by the editor" } });
+    const refused = await db.$transaction(async (tx) => tx.story.count(), { maxWait: 50 }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(DatabaseBusyError);
+    const response = toErrorResponse(refused);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ error: { code: "service_unavailable", message: (refused as Error).message, details: [] } });
+    await long.end();
+    expect(await db.story.count({ where: { slug: "w-busy-form" } })).toBe(0);
   });
 
   it("a COMMIT that fails ends the transaction, so that later writes still get their turn", async () => {

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { DatabaseBusyError } from "./errors";
 
 // Writes take turns on SQLite's one connection.
 //
@@ -60,7 +61,7 @@ export const PRISMA_DEFAULT_MAX_WAIT_MS = 2_000;
 
 type Waiter = { go(): void; timer: ReturnType<typeof setTimeout> | null };
 
-const busy = (waitedMs: number) => new Error(`The database is busy with another change (waited ${waitedMs / 1000} s for it). Please try again.`);
+const busy = (waitedMs: number) => new DatabaseBusyError(`The database is busy with another change (waited ${waitedMs / 1000} s for it). Please try again.`);
 
 export class WriteTurns {
   #held = false;

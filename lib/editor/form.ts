@@ -1,7 +1,7 @@
 import "server-only";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { z } from "zod";
-import { DomainError } from "../errors";
+import { DatabaseBusyError, DomainError } from "../errors";
 import { isWebUrl, WEB_URL_MESSAGE } from "../url";
 import { ConflictError } from "./conflict";
 import type { Plain } from "./diff";
@@ -96,6 +96,8 @@ export async function runForm<S extends z.ZodType>(
         values,
       };
     }
+    // Nothing was written: the form comes back as typed, to be sent again.
+    if (error instanceof DatabaseBusyError) return { status: "error", message: error.message, values };
     throw error;
   }
 }

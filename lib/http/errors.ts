@@ -1,5 +1,5 @@
 import { ZodError } from "zod";
-import { DomainError } from "../errors";
+import { DatabaseBusyError, DomainError } from "../errors";
 import { CORS_HEADERS } from "./cors";
 
 // The one error mapper for route handlers (feeds, the JSON API, exports, oEmbed). Every error
@@ -65,6 +65,7 @@ function describe(err: unknown): ApiError {
       details,
     );
   }
+  if (err instanceof DatabaseBusyError) return new ApiError(503, "service_unavailable", err.message);
   if (err instanceof DomainError) {
     return new ApiError(422, "unprocessable", err.message, [{ field: err.field, message: err.message }]);
   }
