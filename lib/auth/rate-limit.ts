@@ -117,6 +117,9 @@ async function retryAfter(scope: Scope, key: string, now: number): Promise<numbe
   return Math.max(1000, wait);
 }
 
+/** Many attempts at once queue for SQLite's single writer (lib/sqlite-writes.ts): let them wait their turn. */
+const SIGN_IN_TRANSACTION = { maxWait: 15_000, timeout: 15_000 } as const;
+
 /**
  * Counts a sign-in attempt against every limit, or none if any limit is reached (then says which
  * and for how long). Throws the database's error when it cannot write (a read-only database).
@@ -132,8 +135,7 @@ export async function reserveSignInAttempt(keys: SignInKeys, now = Date.now()): 
         const isKnown = known !== null && now - Number(known.lastRequest) < KNOWN_ADDRESS_MS;
         if (!isKnown && !(await take(tx, keys.account, RULES.account, now))) throw new Refused("account");
       },
-      // Many attempts at once queue for SQLite's single writer: let them wait their turn.
-      { maxWait: 15_000, timeout: 15_000 },
+      SIGN_IN_TRANSACTION,
     );
     return { allowed: true };
   } catch (error) {
@@ -157,5 +159,5 @@ export async function recordSignInSuccess(keys: SignInKeys, now = Date.now()): P
       create: { key: keys.known, count: 1, lastRequest: BigInt(now) },
       update: { lastRequest: BigInt(now) },
     });
-  });
+  }, SIGN_IN_TRANSACTION);
 }

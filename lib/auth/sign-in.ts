@@ -2,6 +2,7 @@ import "server-only";
 import { APIError } from "better-auth/api";
 import { isReadOnlyDatabaseError } from "../database-errors";
 import { getDb } from "../db";
+import { DatabaseBusyError } from "../errors";
 import { clientAddress } from "../http/forwarded";
 import { getAuth, isSecureRequest } from "./auth";
 import { verifyAgainstDecoy } from "./password";
@@ -40,6 +41,8 @@ export async function signInWithPassword(email: string, password: string, header
     verdict = await reserveSignInAttempt(keys);
   } catch (error) {
     if (isReadOnlyDatabaseError(error)) return { ok: false, limited: true, message: READ_ONLY_MESSAGE };
+    // Nothing counted and no password checked: the reader is told to try again.
+    if (error instanceof DatabaseBusyError) return { ok: false, limited: true, message: error.message };
     throw error;
   }
   if (!verdict.allowed) {
@@ -63,6 +66,7 @@ export async function signInWithPassword(email: string, password: string, header
     return { ok: true, userId: result.user.id };
   } catch (error) {
     if (isReadOnlyDatabaseError(error)) return { ok: false, limited: true, message: READ_ONLY_MESSAGE };
+    if (error instanceof DatabaseBusyError) return { ok: false, limited: true, message: error.message };
     if (!(error instanceof APIError)) throw error;
     return { ok: false, limited: false, message: WRONG };
   }
