@@ -167,6 +167,29 @@ test("a cached page runs its scripts under the CSP", async ({ page }) => {
   expect(violations).toEqual([]);
 });
 
+test("a reader's page starts Next's scripts after its first contentful paint, and they take over", async ({ page, request }) => {
+  const html = await (await request.get("/", { headers: HTML })).text();
+  expect(html).not.toMatch(/<script[^>]*src="\/_next\/static\/[^"]*"[^>]*async/);
+  expect(html).toMatch(/<script nonce="[^"]+">\(function\(\)\{var s=\["\/_next\/static\//);
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await page.goto("/");
+  await waitForEnhancedForm(page);
+  const timing = await page.evaluate(() => ({
+    paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
+    scripts: performance
+      .getEntriesByType("resource")
+      .filter((e) => (e as PerformanceResourceTiming).initiatorType === "script" && /\/_next\/static\/.*\.js$/.test(e.name))
+      .map((e) => e.startTime),
+  }));
+  expect(timing.paint).not.toBeNull();
+  expect(timing.scripts.length).toBeGreaterThan(0);
+  for (const started of timing.scripts) expect(started).toBeGreaterThanOrEqual(timing.paint!);
+  expect(violations).toEqual([]);
+});
+
 test("an editor's change reaches readers on their next request", async ({ browser, request }) => {
   const path = `/events/${BRIEFING_EVENT}`;
   await request.get(path, { headers: HTML });
