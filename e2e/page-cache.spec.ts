@@ -181,7 +181,8 @@ test("a reader's page starts Next's scripts after its first contentful paint, an
     paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
     scripts: performance
       .getEntriesByType("resource")
-      .filter((e) => (e as PerformanceResourceTiming).initiatorType === "script" && /\/_next\/static\/.*\.js$/.test(e.name))
+      // Fetched by a script element or by a preload: neither may start before the paint.
+      .filter((e) => ["script", "link"].includes((e as PerformanceResourceTiming).initiatorType) && /\/_next\/static\/.*\.js$/.test(e.name))
       .map((e) => e.startTime),
   }));
   expect(timing.paint).not.toBeNull();

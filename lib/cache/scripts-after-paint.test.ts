@@ -10,6 +10,9 @@ const page = [
   `<!DOCTYPE html><html lang="en"><head><meta charSet="utf-8"/>`,
   `<link rel="stylesheet" href="/_next/static/chunks/0y9f.css" nonce="${N}" data-precedence="next"/>`,
   `<link rel="preload" as="script" fetchPriority="low" nonce="${N}" href="/_next/static/chunks/main.js"/>`,
+  `<link rel="preload" as="font" href="/_next/static/media/serif.woff2"/>`,
+  `<script data-src="/_next/static/chunks/lazy.js" async="" nonce="${N}"></script>`,
+  `<script src="/_next/static/chunks/blocking.js" data-x="not async here" nonce="${N}"></script>`,
   `<script src="/_next/static/chunks/a.js" async="" nonce="${N}"></script>`,
   `<script src="/_next/static/chunks/turbopack-b.js" async="" nonce="${N}"></script>`,
   `<script src="/_next/static/chunks/polyfills.js" noModule="" nonce="${N}"></script>`,
@@ -79,10 +82,14 @@ describe("scriptsAfterFirstPaint", () => {
       `<p>script src="/_next/static/x.js" async</p>`,
       `<script nonce="${N}">(self.__next_f=self.__next_f||[]).push([0])</script>`,
       `<script src=\\"/_next/static/chunks/c.js\\" async=\\"\\"></script>`,
-      `<link rel="preload" as="script" fetchPriority="low" nonce="${N}" href="/_next/static/chunks/main.js"/>`,
+      `<link rel="preload" as="font" href="/_next/static/media/serif.woff2"/>`,
+      `<script data-src="/_next/static/chunks/lazy.js" async="" nonce="${N}"></script>`,
+      `<script src="/_next/static/chunks/blocking.js" data-x="not async here" nonce="${N}"></script>`,
     ]) {
       expect(out).toContain(kept);
     }
+    // Next's preload of a moved script would fetch it before the paint.
+    expect(out).not.toContain(`href="/_next/static/chunks/main.js"`);
   });
 
   it("leaves a page as it is without such scripts, without a head, or when the nonce is not the scripts' own", () => {

@@ -10,18 +10,26 @@
 // scripts, which the policy's 'strict-dynamic' lets run. What it trades: the interactive parts
 // (live updates, the since-last-visit marks, the filter bar applying at once) start a moment
 // later, after the text is on screen. Where the browser does not report paints, the scripts start
-// at once; when no paint comes (a tab opened in the background), after FALLBACK_MS.
+// at once; when no paint comes (a tab opened in the background, an embed out of view), after
+// FALLBACK_MS (not at the load event, which can come before the paint is reported). Next's
+// preloads of those scripts are taken out too.
 //
 // Kept free of Next imports so unit tests can drive it.
 
 /** When the scripts start if no paint has been reported by then (ms). */
 export const FALLBACK_MS = 3_000;
 
-/** Next's script tags: `<script src="/_next/static/…" async …></script>`, any attribute order. */
+/** Script and link tags: `<script …></script>`, `<link …/>`. */
 const SCRIPT_TAG = /<script\b([^>]*)><\/script>/g;
-const SRC = /\bsrc="(\/_next\/static\/[^"<>]+)"/;
-const ASYNC = /\basync(?:=""|(?=[\s>/]|$))/;
-const NO_MODULE = /\bnomodule\b/i;
+const LINK_TAG = /<link\b([^>]*)\/?>/g;
+/** One attribute: a name, and its double-quoted value if it has one (React writes no other kind). */
+const ATTRIBUTE = /([^\s"'=<>/]+)(?:="([^"]*)")?/g;
+const NEXT_STATIC = /^\/_next\/static\/[^"<>]+$/;
+
+/** A tag's attributes, by lower-case name; a value inside quotes is never read as a name. */
+function attributesOf(text: string): Map<string, string> {
+  return new Map([...text.matchAll(ATTRIBUTE)].map((m) => [m[1]!.toLowerCase(), m[2] ?? ""]));
+}
 
 /** The loader, as an inline script: starts `sources` once the first contentful paint is reported. */
 export function loaderScript(sources: readonly string[], nonce: string): string {
@@ -45,14 +53,20 @@ export function scriptsAfterFirstPaint(html: string, nonce: string): string {
   const head = html.indexOf("</head>");
   if (head < 0 || !/^[A-Za-z0-9+/=_-]+$/.test(nonce)) return html;
   const sources: string[] = [];
-  const rest = html.replace(SCRIPT_TAG, (tag, attributes: string) => {
-    const src = SRC.exec(attributes);
-    if (!src || !ASYNC.test(attributes) || NO_MODULE.test(attributes)) return tag;
-    if (!attributes.includes(`nonce="${nonce}"`)) return tag;
-    sources.push(src[1]!);
+  const rest = html.replace(SCRIPT_TAG, (tag, text: string) => {
+    const a = attributesOf(text);
+    const src = a.get("src");
+    if (!src || !NEXT_STATIC.test(src) || !a.has("async") || a.has("nomodule") || a.get("nonce") !== nonce) return tag;
+    sources.push(src);
     return "";
   });
   if (sources.length === 0) return html;
-  const end = rest.indexOf("</head>");
-  return rest.slice(0, end) + loaderScript(sources, nonce) + rest.slice(end);
+  // Next's preloads of the same scripts go too: they would fetch them before the paint.
+  const moved = new Set(sources);
+  const lean = rest.replace(LINK_TAG, (tag, text: string) => {
+    const a = attributesOf(text);
+    return a.get("rel") === "preload" && a.get("as") === "script" && moved.has(a.get("href") ?? "") ? "" : tag;
+  });
+  const end = lean.indexOf("</head>");
+  return lean.slice(0, end) + loaderScript(sources, nonce) + lean.slice(end);
 }
