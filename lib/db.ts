@@ -110,21 +110,20 @@ function withDriverTransactions<F extends AdapterFactory>(factory: F, connection
   factory.connect = async () => {
     const adapter = await connect();
     if (turns) {
-      // SQLite: a top-level write waits for the transaction open on the connection, if any.
+      // SQLite: a top-level write waits for the transaction open on the connection, if any
+      // (lib/sqlite-writes.ts); a top-level SELECT goes to a reader thread while they are wanted
+      // (lib/sqlite-reads.ts), or else runs on the connection at once.
       const query = adapter.queryRaw.bind(adapter);
-      adapter.queryRaw = async (q: ReaderQuery) => (isPlainRead(q.sql) ? query(q) : turns.write(() => query(q)));
+      adapter.queryRaw = async (q: ReaderQuery) => {
+        if (!isPlainRead(q.sql)) return turns.write(() => query(q));
+        return (readers?.wanted() && (await readers.read(q))) || query(q);
+      };
       const execute = adapter.executeRaw.bind(adapter);
       adapter.executeRaw = async (q: ReaderQuery) => turns.write(() => execute(q));
       const script = adapter.executeScript.bind(adapter);
       adapter.executeScript = async (sql: string) => turns.write(() => script(sql));
     }
     if (readers) {
-      // SQLite: top-level SELECTs go to the reader threads (lib/sqlite-reads.ts).
-      const own = adapter.queryRaw.bind(adapter);
-      adapter.queryRaw = async (query: ReaderQuery) => {
-        if (!isPlainRead(query.sql)) return own(query);
-        return (readers.wanted() && (await readers.read(query))) || own(query);
-      };
       const dispose = adapter.dispose.bind(adapter);
       adapter.dispose = async () => {
         await readers.close();

@@ -25,6 +25,15 @@ function gateAt(options: { maxConcurrent: number; maxQueue: number; maxWaitMs: n
   return { gate, clock, advance };
 }
 
+/** Lets `count` renders of `ms` each through the gate, one after another, to set its estimate. */
+async function renderEach(gate: AdmissionGate, advance: (ms: number) => void, count: number, ms: number) {
+  for (let i = 0; i < count; i++) {
+    const t = (await gate.admit().outcome) as Ticket;
+    advance(ms);
+    t.release();
+  }
+}
+
 /** Lets every settled promise's continuation run. */
 const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -75,11 +84,7 @@ describe("AdmissionGate", () => {
     // Renders that take 400 ms each: the second in line would have its page after 800 ms and
     // waits; the third, after 1.2 s, so it is told now.
     const { gate: slow, advance: tick } = gateAt({ maxConcurrent: 1, maxQueue: 100, maxWaitMs: 1_000 });
-    for (let i = 0; i < 20; i++) {
-      const t = (await slow.admit().outcome) as Ticket;
-      tick(400);
-      t.release();
-    }
+    await renderEach(slow, tick, 20, 400);
     await slow.admit().outcome;
     void slow.admit().outcome;
     expect(slow.waiting).toBe(1);
@@ -89,11 +94,7 @@ describe("AdmissionGate", () => {
     expect(late.retryAfterSeconds).toBe(1);
     // Renders slower than the whole budget: nobody waits, a free place is still taken at once.
     const { gate: slowest, advance: crawl } = gateAt({ maxConcurrent: 1, maxQueue: 100, maxWaitMs: 1_000 });
-    for (let i = 0; i < 20; i++) {
-      const t = (await slowest.admit().outcome) as Ticket;
-      crawl(1_500);
-      t.release();
-    }
+    await renderEach(slowest, crawl, 20, 1_500);
     const only = (await slowest.admit().outcome) as Ticket;
     expect(only.admitted).toBe(true);
     expect(((await slowest.admit().outcome) as Refusal).reason).toBe("wait-too-long");
@@ -250,11 +251,7 @@ describe("what the gate holds", () => {
     expect(((await third) as Ticket).admitted).toBe(true);
     b.release();
     // Downloads of a large story, a minute each: waiting for one would outlast the budget.
-    for (let i = 0; i < 20; i++) {
-      const t = (await gate.admit().outcome) as Ticket;
-      advance(60_000);
-      t.release();
-    }
+    await renderEach(gate, advance, 20, 60_000);
     await gate.admit().outcome;
     await gate.admit().outcome;
     const late = (await gate.admit().outcome) as Refusal;
