@@ -12,7 +12,7 @@ import {
   type CachedPage,
   type PageCache,
 } from "./lib/cache/page-cache";
-import { scriptsAfterFirstPaint } from "./lib/cache/scripts-after-paint";
+import { withReaderScript } from "./lib/cache/reader-script";
 import { earlyAnswer, isMachinePath } from "./lib/http/request-guard";
 import { securityHeaders } from "./lib/security/headers";
 import { isCrossOriginWrite } from "./lib/security/origin";
@@ -120,8 +120,8 @@ async function fromCache(cache: PageCache, request: NextRequest, nonce: string):
       return;
     }
     const rendered = Buffer.from(await response.arrayBuffer());
-    // Next's scripts start after the first paint (lib/cache/scripts-after-paint.ts).
-    const body = response.status === 200 && type.startsWith("text/html") ? Buffer.from(scriptsAfterFirstPaint(rendered.toString("utf8"), nonce)) : rendered;
+    // A stored page runs its own script, not Next's (lib/cache/reader-script.ts).
+    const body = response.status === 200 && type.startsWith("text/html") ? Buffer.from(withReaderScript(rendered.toString("utf8"), nonce)) : rendered;
     const keep = headersToCache(response.headers);
     if (response.status === 200 && type.startsWith("text/html") && !response.headers.has("set-cookie")) {
       if (cache.set(key, { body, headers: keep }, nonce, generation, renderedAt)) {

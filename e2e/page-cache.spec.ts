@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { chromium, expect, test, type APIResponse } from "@playwright/test";
+import { chromium, expect, test, type APIResponse, type Page } from "@playwright/test";
 import { BRIEFING_EVENT, BRIEFING_HEADLINE, E2E_ADMIN } from "./editor-fixtures";
 import { checkAndApply, filterForm, openFilterGroup, SEED, waitForEnhancedForm } from "./fixtures";
 
@@ -167,28 +167,79 @@ test("a cached page runs its scripts under the CSP", async ({ page }) => {
   expect(violations).toEqual([]);
 });
 
-test("a reader's page starts Next's scripts after its first contentful paint, and they take over", async ({ page, request }) => {
-  const html = await (await request.get("/", { headers: HTML })).text();
-  expect(html).not.toMatch(/<script[^>]*src="\/_next\/static\/[^"]*"[^>]*async/);
-  expect(html).toMatch(/<script nonce="[^"]+">\(function\(\)\{var s=\["\/_next\/static\//);
-  const violations: string[] = [];
+/** Console errors, policy violations and uncaught exceptions on `page`, as they come. */
+function collectProblems(page: Page): string[] {
+  const problems: string[] = [];
   page.on("console", (m) => {
-    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    if (m.type() === "error" || /Content Security Policy/i.test(m.text())) problems.push(m.text());
   });
+  page.on("pageerror", (e) => problems.push(e.message));
+  return problems;
+}
+
+test("a cached reader's page runs no framework, only its own script, which does the page's work", async ({ browser, baseURL, request }) => {
+  const path = `/events/${SEED.axios}`;
+  for (const at of ["/", path]) {
+    await request.get(at, { headers: HTML });
+    const cached = await request.get(at, { headers: HTML });
+    expect(cached.headers()[CACHE]).toBe("hit");
+    const html = await cached.text();
+    expect(html).not.toMatch(/<script[^>]*\bsrc="\/_next\//);
+    expect(html).not.toMatch(/<link[^>]*as="script"/);
+    expect(html).not.toContain("self.__next_f");
+    // One script of the page's own, last in the body, under the page's nonce.
+    expect(html).toMatch(new RegExp(`<script nonce="${nonceOf(cached)}">\\(function\\([^<]*</script></body></html>$`));
+  }
+
+  const context = await browser.newContext({ baseURL, permissions: ["clipboard-read", "clipboard-write"] });
+  const page = await context.newPage();
+  const problems = collectProblems(page);
   await page.goto("/");
   await waitForEnhancedForm(page);
-  const timing = await page.evaluate(() => ({
-    paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
-    scripts: performance
-      .getEntriesByType("resource")
-      // Fetched by a script element or by a preload: neither may start before the paint.
-      .filter((e) => ["script", "link"].includes((e as PerformanceResourceTiming).initiatorType) && /\/_next\/static\/.*\.js$/.test(e.name))
-      .map((e) => e.startTime),
-  }));
-  expect(timing.paint).not.toBeNull();
-  expect(timing.scripts.length).toBeGreaterThan(0);
-  for (const started of timing.scripts) expect(started).toBeGreaterThanOrEqual(timing.paint!);
-  expect(violations).toEqual([]);
+  // The story's panel is live, and the embed code's button appears where it can copy.
+  await expect(page.locator("[data-reader-updates]")).toHaveAttribute("data-enhanced", "true");
+  await page.getByText("Feeds, data and embedding").click();
+  await page.getByRole("button", { name: "Copy embed code" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Embed code copied" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("/embed/");
+  // No script file was fetched: not React, not the router.
+  const scripts = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => /\.js(\?|$)/.test(e.name)).map((e) => e.name));
+  expect(scripts).toEqual([]);
+
+  // A permalink's "Copy link" copies the address.
+  await page.goto(path);
+  await page.getByRole("link", { name: "Copy link to this event" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Link copied" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(new URL(path, baseURL).toString());
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+test("a signed-in reader's page hydrates as Next renders it, and runs the same enhancements once", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  const problems = collectProblems(page);
+  await page.goto("/editor/sign-in");
+  await page.getByLabel("Email").fill(E2E_ADMIN.email);
+  await page.getByLabel("Password").fill(E2E_ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Events" })).toBeVisible();
+
+  const response = await page.goto("/");
+  expect(response?.headers()[CACHE]).toBeUndefined();
+  expect(await response?.text()).toMatch(/<script[^>]*\bsrc="\/_next\/static\//);
+  await waitForEnhancedForm(page);
+  await expect(page.locator("[data-reader-updates]")).toHaveAttribute("data-enhanced", "true");
+  // Enhanced once: one live stream, one button.
+  await page.getByText("Feeds, data and embedding").click();
+  await expect(page.getByRole("button", { name: "Copy embed code" })).toHaveCount(1);
+  // The filters still apply at once, and the next page is enhanced in its turn.
+  await openFilterGroup(page, "Sources");
+  await checkAndApply(page, filterForm(page).getByRole("checkbox", { name: /Axios/ }), (url) => url.searchParams.get("source") === "axios");
+  await expect(page.locator(`#${SEED.axios}`)).toBeVisible();
+  await waitForEnhancedForm(page);
+  expect(problems).toEqual([]);
+  await context.close();
 });
 
 test("an editor's change reaches readers on their next request", async ({ browser, request }) => {

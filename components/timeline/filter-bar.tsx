@@ -6,7 +6,6 @@ import { freeze } from "@/lib/reader/frozen";
 import { html, type Html } from "@/lib/reader/html";
 import { createUrl } from "@/lib/url";
 import { FrozenHtml } from "@/components/reader/frozen-html";
-import { AutoSubmit } from "./auto-submit";
 
 const legend = "cursor-pointer text-sm font-semibold";
 const FORM_ID = "filter-form";
@@ -14,7 +13,7 @@ const FORM_ID = "filter-form";
 /**
  * The filter bar: one row (search, apply, and the other filters folded away), a GET form so it
  * works without JavaScript; the URL is the state. Each facet offers its most frequent values with
- * their counts, and a link to the full list. Static HTML (lib/reader/frozen.ts); AutoSubmit
+ * their counts, and a link to the full list. Static HTML (lib/reader/frozen.ts); lib/reader/enhance.ts
  * enhances it from outside.
  */
 export function FilterBar({
@@ -41,7 +40,7 @@ export function FilterBar({
   const active = selected.sources + selected.statuses + selected.more;
   const listHref = (kind: FacetKind) => (facetListPath ? withDisplay(createUrl(facetListPath(kind), toSearchParams(query)), display) : null);
   const kind = query.kinds[0] ? toSlug(query.kinds[0]) : "";
-  const form = html`<form id="${FORM_ID}" action="${action}" method="get" class="flex flex-wrap items-center gap-2" aria-label="Filter the timeline">${
+  const form = html`<form id="${FORM_ID}" action="${action}" method="get" class="flex flex-wrap items-center gap-2" aria-label="Filter the timeline" data-auto-submit="">${
     query.asof ? html`<input type="hidden" name="asof" value="${query.asof}"/>` : null
   }${display === "compact" ? html`<input type="hidden" name="view" value="compact"/>` : null}<label for="filter-q" class="sr-only">Search headlines, summaries and quotes</label><input id="filter-q" type="search" name="q" value="${
     query.q ?? ""
@@ -74,12 +73,7 @@ export function FilterBar({
     createUrl(action, toSearchParams({ ...EMPTY_QUERY, asof: query.asof })),
     display,
   )}" class="lnk">Clear filters</a></p></div></details></form>`;
-  return (
-    <>
-      <FrozenHtml frozenKey={freeze(form.value)} />
-      <AutoSubmit formId={FORM_ID} />
-    </>
-  );
+  return <FrozenHtml frozenKey={freeze(form.value)} />;
 }
 
 function facetGroup(kind: FacetKind, title: string, choices: FacetChoices, chosen: readonly string[], listHref: string | null): Html {

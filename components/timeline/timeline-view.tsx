@@ -18,6 +18,7 @@ import { AsOfControl } from "./as-of-control";
 import { FilterBar } from "./filter-bar";
 import { ViewNotes } from "@/components/ui/view-notes";
 import { FrozenHtml } from "@/components/reader/frozen-html";
+import { ReaderEnhancements } from "@/components/reader/reader-enhancements";
 
 function activeFilters(path: string, q: TimelineQuery, facets: FacetSummary, fixedSource?: string): ActiveFilter[] {
   const name = (kind: FacetKind, slug: string) => facets[kind].values.find((x) => x.slug === slug)?.name ?? slug;
@@ -131,6 +132,8 @@ export function TimelineView({
       {page.newerCursor ? <PageLinks path={path} query={query} page={page} label="Pages, top" display={display} /> : null}
       {events ? <FrozenHtml frozenKey={events} className="space-y-3" /> : <p className="py-8 text-center text-zinc-700 dark:text-zinc-300">{emptyText}</p>}
       <PageLinks path={path} query={query} page={page} label="Pages" display={display} />
+      {/* Once per page: the filter form, the story's panel and its embed code (lib/reader/enhance.ts). */}
+      <ReaderEnhancements key={here} />
     </div>
   );
 }

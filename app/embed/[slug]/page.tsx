@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EmbedTimeline } from "@/components/embed/embed-timeline";
-import { ScrollToEvent } from "@/components/embed/scroll-to-event";
+import { ReaderEnhancements } from "@/components/reader/reader-enhancements";
 import { toSearchParams } from "@/lib/events/filters";
 import { listTimeline } from "@/lib/events/queries";
 import { findEmbedFocus } from "@/lib/embed/focus";
@@ -77,7 +77,9 @@ export default async function EmbedPage({ params, searchParams }: Props) {
           </p>
         ) : null}
       </main>
-      {focus ? <ScrollToEvent slug={focus.slug} /> : null}
+      {/* `?event=`: lib/reader/enhance.ts scrolls the item into view. */}
+      {focus ? <span hidden data-scroll-to={focus.slug} /> : null}
+      <ReaderEnhancements key={`${slug}?${focus?.slug ?? ""}`} />
     </div>
   );
 }

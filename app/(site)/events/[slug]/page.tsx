@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CopyLink } from "@/components/event/copy-link";
+import { ReaderEnhancements } from "@/components/reader/reader-enhancements";
 import { EventTime } from "@/components/event/event-time";
 import { RelatedEvents } from "@/components/event/related-events";
 import { StatusLabel } from "@/components/ui/status-label";
@@ -179,6 +180,7 @@ export default async function EventPage({ params, searchParams }: Props) {
         </dl>
         <p className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
           <CopyLink href={permalink} />
+          <ReaderEnhancements key={permalink} />
           {/* A full navigation, not <Link>: only a real fragment navigation makes the item :target,
               which is what marks it on the timeline. */}
           <a href={inTimeline} className="underline underline-offset-2">
