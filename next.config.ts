@@ -1,10 +1,15 @@
 import type { NextConfig } from "next";
+import { HTML_LIMITED_BOT_UA_RE } from "next/dist/shared/lib/router/utils/html-bots";
+import { PAGE_FILL_USER_AGENT } from "./lib/cache/fill-agent";
 
 const nextConfig: NextConfig = {
   // A separate build folder lets a second build (for example a benchmark's) run beside the main one.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   typedRoutes: false,
+  // Next's own list of crawlers that get a page's metadata in its head, plus the page cache's
+  // render requests (lib/cache/fill-agent.ts).
+  htmlLimitedBots: new RegExp(`${HTML_LIMITED_BOT_UA_RE.source}|${PAGE_FILL_USER_AGENT}`, "i"),
   async headers() {
     return [
       {

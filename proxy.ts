@@ -12,6 +12,7 @@ import {
   type CachedPage,
   type PageCache,
 } from "./lib/cache/page-cache";
+import { PAGE_FILL_USER_AGENT } from "./lib/cache/fill-agent";
 import { withReaderScript } from "./lib/cache/reader-script";
 import { earlyAnswer, isMachinePath } from "./lib/http/request-guard";
 import { securityHeaders } from "./lib/security/headers";
@@ -169,6 +170,7 @@ async function renderForCache(key: string, nonce: string): Promise<Response | nu
       headers: {
         [FILL_TOKEN_HEADER]: fillToken(),
         [FILL_NONCE_HEADER]: nonce,
+        "user-agent": PAGE_FILL_USER_AGENT,
         accept: "text/html",
         "accept-encoding": "identity",
       },

@@ -188,7 +188,8 @@ test("a cached reader's page runs no framework, only its own script, which does 
     expect(html).not.toMatch(/<link[^>]*as="script"/);
     expect(html).not.toContain("self.__next_f");
     // One script of the page's own, last in the body, under the page's nonce.
-    expect(html).toMatch(new RegExp(`<script nonce="${nonceOf(cached)}">\\(function\\([^<]*</script></body></html>$`));
+    expect(html).toMatch(new RegExp(`<script nonce="${nonceOf(cached)}">\\(function\\b[\\s\\S]*</script></body></html>$`));
+    expect(html.match(/<script nonce=/g)).toHaveLength(1);
   }
 
   const context = await browser.newContext({ baseURL, permissions: ["clipboard-read", "clipboard-write"] });
@@ -225,14 +226,19 @@ test("a signed-in reader's page hydrates as Next renders it, and runs the same e
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "Events" })).toBeVisible();
 
+  const streams: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname.endsWith("/live")) streams.push(r.url());
+  });
   const response = await page.goto("/");
   expect(response?.headers()[CACHE]).toBeUndefined();
   expect(await response?.text()).toMatch(/<script[^>]*\bsrc="\/_next\/static\//);
   await waitForEnhancedForm(page);
   await expect(page.locator("[data-reader-updates]")).toHaveAttribute("data-enhanced", "true");
-  // Enhanced once: one live stream, one button.
-  await page.getByText("Feeds, data and embedding").click();
-  await expect(page.getByRole("button", { name: "Copy embed code" })).toHaveCount(1);
+  // Enhanced once: one live stream (a second run would open its own at the same moment).
+  await expect.poll(() => streams.length).toBeGreaterThan(0);
+  await page.waitForTimeout(500);
+  expect(streams).toHaveLength(1);
   // The filters still apply at once, and the next page is enhanced in its turn.
   await openFilterGroup(page, "Sources");
   await checkAndApply(page, filterForm(page).getByRole("checkbox", { name: /Axios/ }), (url) => url.searchParams.get("source") === "axios");

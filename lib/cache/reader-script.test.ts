@@ -1,6 +1,7 @@
 import vm from "node:vm";
-import { describe, expect, it } from "vitest";
-import { READER_SCRIPT, readerScriptTag, withReaderScript } from "./reader-script";
+import { parseHTML } from "linkedom";
+import { describe, expect, it, vi } from "vitest";
+import { READER_SCRIPT, READER_SCRIPT_INLINABLE, readerScriptTag, withReaderScript } from "./reader-script";
 
 // A reader's page from the cache carries its own script instead of Next's
 // (lib/cache/reader-script.ts). The page is Next's own markup, in the shape Next 16 writes it.
@@ -13,10 +14,13 @@ const kept = {
   foreign: `<script src="/elsewhere.js" async="" nonce="${N}"></script>`,
   jsonLd: `<script type="application/ld+json">{"@type":"NewsArticle","headline":"self.__next_f"}</script>`,
   ownInline: `<script nonce="${N}">document.documentElement.dataset.x="1"</script>`,
+  // React's own inline runtime for streamed parts: it needs no framework file, and must stay.
+  reactRuntime: `<script nonce="${N}">$RC=function(b,c){};$RC("B:0","S:0")</script>`,
   text: `<main><h1>Story</h1><p>script src="/_next/static/x.js" async; self.__next_f</p></main>`,
 };
 const next = {
   preload: `<link rel="preload" as="script" fetchPriority="low" nonce="${N}" href="/_next/static/chunks/main.js"/>`,
+  modulePreload: `<link rel="modulepreload" href="/_next/static/chunks/module.js"/>`,
   blocking: `<script src="/_next/static/chunks/blocking.js" data-x="not async here" nonce="${N}"></script>`,
   chunk: `<script src="/_next/static/chunks/a.js" async="" nonce="${N}"></script>`,
   polyfills: `<script src="/_next/static/chunks/polyfills.js" noModule="" nonce="${N}"></script>`,
@@ -29,6 +33,7 @@ const page = [
   `<!DOCTYPE html><html lang="en"><head><meta charSet="utf-8"/>`,
   kept.stylesheet,
   next.preload,
+  next.modulePreload,
   kept.font,
   kept.lookAlike,
   next.blocking,
@@ -39,6 +44,7 @@ const page = [
   kept.text,
   kept.jsonLd,
   kept.ownInline,
+  kept.reactRuntime,
   next.main,
   next.payloadStart,
   next.payload,
@@ -52,7 +58,7 @@ describe("withReaderScript", () => {
     for (const [name, tag] of Object.entries(next)) expect(out.includes(tag), name).toBe(false);
     for (const [name, tag] of Object.entries(kept)) expect(out.includes(tag), name).toBe(true);
     expect(out.endsWith(`${readerScriptTag(N)}</body></html>`)).toBe(true);
-    expect(out.match(/<script\b/g)).toHaveLength(5);
+    expect(out.match(/<script\b/g)).toHaveLength(6);
   });
 
   it("leaves the page as it is without a body, without Next's scripts under the nonce, or with a forged nonce", () => {
@@ -64,6 +70,7 @@ describe("withReaderScript", () => {
   });
 
   it("puts the script in one element that nothing in it can end early", () => {
+    expect(READER_SCRIPT_INLINABLE).toBe(true);
     const tag = readerScriptTag(N);
     expect(tag.startsWith(`<script nonce="${N}">`)).toBe(true);
     expect(tag.match(/<\/script/gi)).toHaveLength(1);
@@ -91,5 +98,119 @@ describe("READER_SCRIPT", () => {
   it("is small", () => {
     // What replaces about 140 KB of gzipped framework: a budget, not a timing.
     expect(READER_SCRIPT.length).toBeLessThan(16_000);
+  });
+});
+
+describe("READER_SCRIPT on a page", () => {
+  // The script as sent, run on a parsed story page with every part it enhances, the browser's
+  // storage and stream stood in for by hand.
+  const story = `<!DOCTYPE html><html><body><main>
+<form data-auto-submit=""><input name="q" value=""/><input type="checkbox" name="status" value="confirmed"/><details class="filters"></details></form>
+<div data-reader-updates="" data-story="atacms" data-rendered-at="2024-11-18T12:00:00.000Z"><div role="status" data-live=""></div></div>
+<article id="new-one" data-event-id="e1" data-on-site="2000" data-standing="On the record"><p class="meta">18 Nov</p></article>
+<article id="rejudged" data-event-id="e2" data-on-site="1000" data-standing="Confirmed"><p class="meta">17 Nov</p></article>
+<article id="same" data-event-id="e3" data-on-site="1000" data-standing="Media-reported"><p class="meta">16 Nov</p></article>
+<span><a href="/events/new-one" data-copy-link="">Copy link to this event</a><span data-copy-status=""></span></span>
+<div><textarea id="embed-code">&lt;iframe&gt;</textarea><button type="button" hidden="" data-copy-embed="embed-code">Copy embed code</button><span data-copy-status=""></span></div>
+</main></body></html>`;
+
+  function load(remembered: object | null) {
+    const { window, document } = parseHTML(story);
+    const storage = new Map<string, string>(remembered ? [["sourceline:last-visit:atacms", JSON.stringify(remembered)]] : []);
+    const streams: { url: string; closed: boolean; listeners: Map<string, (e: unknown) => void> }[] = [];
+    class FakeEventSource {
+      stream = { url: "", closed: false, listeners: new Map<string, (e: unknown) => void>() };
+      constructor(url: string) {
+        this.stream.url = url;
+        streams.push(this.stream);
+      }
+      addEventListener(type: string, fn: (e: unknown) => void) {
+        this.stream.listeners.set(type, fn);
+      }
+      close() {
+        this.stream.closed = true;
+      }
+    }
+    const form = document.querySelector("form")!;
+    const requestSubmit = vi.fn();
+    Object.assign(form, { requestSubmit });
+    const windowLike = Object.assign(window, {
+      localStorage: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => storage.set(k, v), removeItem: (k: string) => storage.delete(k) },
+      sessionStorage: { getItem: () => null, setItem: () => {}, removeItem: () => {} },
+      location: { hash: "", href: "http://localhost/stories/atacms" },
+    });
+    const context = vm.createContext({
+      window: windowLike,
+      document,
+      navigator: { clipboard: { writeText: async () => {} } },
+      EventSource: FakeEventSource,
+      HTMLInputElement: window.HTMLInputElement,
+      HTMLSelectElement: window.HTMLSelectElement,
+      HTMLTextAreaElement: window.HTMLTextAreaElement,
+      URL,
+    });
+    const run = () => vm.runInContext(READER_SCRIPT, context) as () => void;
+    return { window, document, storage, streams, requestSubmit, run };
+  }
+
+  it("marks what is new or re-judged since the last visit, says so, and remembers this visit", () => {
+    const page = load({ at: 1_500_000, standings: { e2: "Media-reported", e3: "Media-reported" } });
+    const before = Date.now();
+    page.run();
+    const marks = [...page.document.querySelectorAll("[data-since]")].map((m) => [m.closest("article")!.id, m.textContent]);
+    expect(marks).toEqual([
+      ["new-one", "New"],
+      ["rejudged", "Verdict changed: media-reported → confirmed"],
+    ]);
+    const summary = page.document.querySelector("[data-since-last-visit]")!;
+    expect(summary.getAttribute("aria-label")).toBe("Since your last visit");
+    expect(summary.textContent).toMatch(/^Since your last visit \(.+\): 1 new event · 1 verdict changed · Jump to the first · Clear$/);
+    expect(summary.querySelector("a")!.getAttribute("href")).toBe("#new-one");
+    const saved = JSON.parse(page.storage.get("sourceline:last-visit:atacms")!);
+    expect(saved.at).toBeGreaterThanOrEqual(before);
+    expect(saved.standings).toEqual({ e1: "On the record", e2: "Confirmed", e3: "Media-reported" });
+  });
+
+  it("announces live changes in one element, updated in place, and resumes from the last one heard", () => {
+    const page = load(null);
+    page.run();
+    expect(page.document.querySelector("[data-since-last-visit]")).toBeNull();
+    expect(page.streams).toHaveLength(1);
+    expect(page.streams[0]!.url).toBe(`/stories/atacms/live?since=${encodeURIComponent("2024-11-18T12:00:00.000Z")}`);
+    const hear = (lastEventId: string, changes: object[]) => page.streams.at(-1)!.listeners.get("change")!({ lastEventId, data: JSON.stringify(changes) });
+    hear("t1", [{ kind: "event", id: "e9" }]);
+    const announcement = page.document.querySelector("[data-live] [data-live-announcement]")!;
+    expect(announcement.textContent).toBe("1 new event — Show");
+    hear("t2", [
+      { kind: "event", id: "e9" },
+      { kind: "verdict", id: "c1" },
+      { kind: "correction", id: "e3" },
+    ]);
+    expect(page.document.querySelector("[data-live] [data-live-announcement]")).toBe(announcement);
+    expect(announcement.textContent).toBe("1 new event · 1 verdict changed · 1 correction — Show");
+    // Leaving closes the stream; coming back from the back/forward cache resumes after "t2".
+    page.window.dispatchEvent(new page.window.Event("pagehide"));
+    expect(page.streams[0]!.closed).toBe(true);
+    page.window.dispatchEvent(Object.assign(new page.window.Event("pageshow"), { persisted: true }));
+    expect(page.streams[1]!.url).toBe("/stories/atacms/live?since=t2");
+  });
+
+  it("applies a ticked filter at once, shows the copy button, runs once, and undoes all it did", () => {
+    const page = load({ at: 1_500_000, standings: {} });
+    const undo = page.run();
+    const again = page.run();
+    expect(page.streams).toHaveLength(1);
+    expect(page.document.querySelectorAll("[data-since-last-visit]")).toHaveLength(1);
+    const box = page.document.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    box.dispatchEvent(new page.window.Event("change", { bubbles: true }));
+    expect(page.requestSubmit).toHaveBeenCalledTimes(1);
+    expect(page.document.querySelector<HTMLButtonElement>("button[data-copy-embed]")!.hidden).toBe(false);
+    again();
+    undo();
+    expect(page.document.querySelectorAll("[data-since], [data-since-last-visit], [data-enhanced]")).toHaveLength(0);
+    expect(page.streams[0]!.closed).toBe(true);
+    expect(page.document.querySelector<HTMLButtonElement>("button[data-copy-embed]")!.hidden).toBe(true);
+    box.dispatchEvent(new page.window.Event("change", { bubbles: true }));
+    expect(page.requestSubmit).toHaveBeenCalledTimes(1);
   });
 });

@@ -31,6 +31,7 @@ const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/g;
 const LINK_TAG = /<link\b([^>]*)\/?>/g;
 /** One attribute: a name, and its double-quoted value if it has one (React writes no other kind). */
 const ATTRIBUTE = /([^\s"'=<>/]+)(?:="([^"]*)")?/g;
+/** Next's script files: this app sets no `basePath` or `assetPrefix`, which would move them. */
 const NEXT_FILE = /^\/_next\/static\/[^"<>]+$/;
 /** Next's inline scripts: the payload (`self.__next_f`) and the bundler's bootstrap. */
 const NEXT_INLINE = /^\s*\(?\s*(self\.__next_f\b|\(?globalThis\["TURBOPACK"\])/;
@@ -40,10 +41,15 @@ function attributesOf(text: string): Map<string, string> {
   return new Map([...text.matchAll(ATTRIBUTE)].map((m) => [m[1]!.toLowerCase(), m[2] ?? ""]));
 }
 
+/**
+ * Whether the script can be sent inline: code cannot be escaped the way a string can, so nothing
+ * in it may end its element early. Checked once; the unit tests hold it true. Were it ever false,
+ * pages would keep Next's scripts rather than break.
+ */
+export const READER_SCRIPT_INLINABLE = !/<\/script|<!--/i.test(READER_SCRIPT);
+
 /** The page's script as an element. */
 export function readerScriptTag(nonce: string): string {
-  // Code cannot be escaped the way a string can; nothing in it may end the element early.
-  if (/<\/script|<!--/i.test(READER_SCRIPT)) throw new Error("The reader's script contains text that would end its element.");
   return `<script nonce="${nonce}">${READER_SCRIPT}</script>`;
 }
 
@@ -53,7 +59,7 @@ export function readerScriptTag(nonce: string): string {
  * script of Next's carrying that nonce (it was not rendered for this fill).
  */
 export function withReaderScript(html: string, nonce: string): string {
-  if (!/^[A-Za-z0-9+/=_-]+$/.test(nonce) || html.lastIndexOf("</body>") < 0) return html;
+  if (!READER_SCRIPT_INLINABLE || !/^[A-Za-z0-9+/=_-]+$/.test(nonce) || html.lastIndexOf("</body>") < 0) return html;
   const dropped = new Set<string>();
   let found = false;
   const lean = html.replace(SCRIPT, (tag, text: string, body: string) => {

@@ -177,14 +177,19 @@ export function enhanceReaderPage(isNewSince: IsNewSince): () => void {
         section.remove();
       });
     }
-    const remembered: Record<string, string> = { ...(previous?.standings ?? {}) };
-    for (const a of articles()) remembered[a.dataset.eventId!] = a.dataset.standing ?? "";
-    const keys = Object.keys(remembered);
-    for (const k of keys.slice(0, Math.max(0, keys.length - MAX_REMEMBERED))) delete remembered[k];
-    try {
-      window.localStorage.setItem(storageKey, JSON.stringify({ at: Date.now(), standings: remembered }));
-    } catch {
-      // Storage full or refused: the marks are a convenience.
+    // A page showing no events (a filter matching none, or a page whose events are still to load)
+    // is not a visit: remembering it would take the "New" marks from the events not yet seen.
+    const shown = articles();
+    if (shown.length > 0) {
+      const remembered: Record<string, string> = { ...(previous?.standings ?? {}) };
+      for (const a of shown) remembered[a.dataset.eventId!] = a.dataset.standing ?? "";
+      const keys = Object.keys(remembered);
+      for (const k of keys.slice(0, Math.max(0, keys.length - MAX_REMEMBERED))) delete remembered[k];
+      try {
+        window.localStorage.setItem(storageKey, JSON.stringify({ at: Date.now(), standings: remembered }));
+      } catch {
+        // Storage full or refused: the marks are a convenience.
+      }
     }
 
     // Live: what changed since the page was rendered, announced in the panel's polite live region.
@@ -193,6 +198,18 @@ export function enhanceReaderPage(isNewSince: IsNewSince): () => void {
     if (typeof EventSource !== "undefined" && panel.dataset.renderedAt) {
       type Change = { kind: "event" | "verdict" | "correction" | "retraction"; id: string };
       const changes = new Map<string, Change>();
+      // Built once and updated in place, so that a reader on "Show" keeps their focus when more comes.
+      const said = document.createTextNode("");
+      const announcement = element(
+        "p",
+        {
+          class:
+            "pointer-events-auto rounded-lg border border-indigo-700 bg-white px-3 py-2 text-sm font-semibold text-indigo-950 shadow-lg dark:border-indigo-300 dark:bg-zinc-900 dark:text-indigo-50",
+          "data-live-announcement": "",
+        },
+        said,
+        button("Show", () => window.location.reload()),
+      );
       const announce = () => {
         const count = (kind: Change["kind"]) => [...changes.values()].filter((c) => c.kind === kind).length;
         const text = [
@@ -204,17 +221,8 @@ export function enhanceReaderPage(isNewSince: IsNewSince): () => void {
           .filter(Boolean)
           .join(" · ");
         if (!text) return;
-        const p = element(
-          "p",
-          {
-            class:
-              "pointer-events-auto rounded-lg border border-indigo-700 bg-white px-3 py-2 text-sm font-semibold text-indigo-950 shadow-lg dark:border-indigo-300 dark:bg-zinc-900 dark:text-indigo-50",
-            "data-live-announcement": "",
-          },
-          `${text} — `,
-          button("Show", () => window.location.reload()),
-        );
-        live.replaceChildren(p);
+        said.data = `${text} — `;
+        if (!announcement.isConnected) live.append(announcement);
       };
       let source: EventSource | null = null;
       // Where the stream resumes: the render's instant, then the last change heard (its event id).
@@ -249,7 +257,15 @@ export function enhanceReaderPage(isNewSince: IsNewSince): () => void {
 
   // Copy buttons: a permalink is a plain link (to copy by hand or open) that also copies itself;
   // the embed code is a read-only text area, and its button appears only where it can work.
+  /** Marks `el` as enhanced until undone; false when it already was. */
+  const once = (el: HTMLElement) => {
+    if (el.dataset.enhanced === "true") return false;
+    el.dataset.enhanced = "true";
+    undo.push(() => delete el.dataset.enhanced);
+    return true;
+  };
   for (const link of document.querySelectorAll<HTMLAnchorElement>("a[data-copy-link]")) {
+    if (!once(link)) continue;
     listen(link, "click", (e) => {
       if (!navigator.clipboard) return;
       e.preventDefault();
@@ -261,11 +277,13 @@ export function enhanceReaderPage(isNewSince: IsNewSince): () => void {
   }
   for (const b of document.querySelectorAll<HTMLButtonElement>("button[data-copy-embed]")) {
     const code = document.getElementById(b.dataset.copyEmbed ?? "");
-    if (!(code instanceof HTMLTextAreaElement) || !navigator.clipboard) continue;
+    if (!(code instanceof HTMLTextAreaElement) || !once(b)) continue;
+    // Selected on focus, for copying by hand.
+    listen(code, "focus", () => code.select());
+    if (!navigator.clipboard) continue;
     b.hidden = false;
     undo.push(() => (b.hidden = true));
     listen(b, "click", () => void copy(code.value, b.parentElement?.querySelector("[data-copy-status]") ?? null, "Embed code copied"));
-    listen(code, "focus", () => code.select());
   }
 
   // An embed's `?event=<slug>`: the server marks the item; a query string cannot scroll to it

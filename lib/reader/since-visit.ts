@@ -1,4 +1,4 @@
-// "Since your last visit" (components/reader/reader-updates.tsx): which events on the page are new
+// "Since your last visit" (lib/reader/enhance.ts): which events on the page are new
 // to a reader, from what their browser remembered of the last visit. Kept free of the DOM so the
 // rule is unit-tested directly.
 
