@@ -286,7 +286,8 @@ export async function measureBytes(browser: Browser, baseUrl: string, pages: { n
     });
     await page.goto(baseUrl + p.path, { waitUntil: "networkidle" });
     await context.close();
-    const html = await (await fetch(baseUrl + p.path)).text();
+    // The document as a browser's navigation gets it (a stored page, for a reader's page).
+    const html = await (await fetch(baseUrl + p.path, { headers: { accept: BROWSER_ACCEPT } })).text();
     const firstEvent = html.indexOf("<article");
     const htmlBefore = firstEvent >= 0 ? html.slice(0, firstEvent) : html;
     const head = html.slice(0, Math.max(0, html.indexOf("</head>")));
@@ -294,7 +295,11 @@ export async function measureBytes(browser: Browser, baseUrl: string, pages: { n
     // …plus any named in the HTML, then fetched again here to be measured byte for byte.
     for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) scriptUrls.add(new URL(m[1]!.replace(/&amp;/g, "&"), baseUrl).toString());
     const body = async (u: string) => Buffer.from(await (await fetch(u)).arrayBuffer());
+    // Inline code counts too (a stored page's own script), not data: JSON-LD, Next's payload.
     let jsGzip = 0;
+    for (const m of html.matchAll(/<script\b(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)) {
+      if (!/type="application\/(ld\+)?json"/.test(m[1]!) && !/^\(?self\.__next_f\b/.test(m[2]!) && m[2]!.trim()) jsGzip += gz(m[2]!);
+    }
     for (const u of scriptUrls) jsGzip += gz(await body(u));
     let cssGzip = 0;
     for (const href of headCss) cssGzip += gz(await body(new URL(href.replace(/&amp;/g, "&"), baseUrl).toString()));
