@@ -116,6 +116,19 @@ test("after a chip removes a source, the form no longer applies it", async ({ pa
   await expectItems(page, [SEED.nyt]);
 });
 
+test("after Back, the form shows the filters of the page it is on", async ({ page }) => {
+  await page.goto("/");
+  await waitForEnhancedForm(page);
+  await openFilterGroup(page, "Sources");
+  await checkAndApply(page, filterForm(page).getByRole("checkbox", { name: /Axios/ }), (url) => url.searchParams.get("source") === "axios");
+  await page.goBack();
+  await expect(resultCount(page)).toHaveText(`${SEED_COUNT} events`);
+  await waitForEnhancedForm(page);
+  // The unfiltered page: no box ticked, so the next choice is not combined with the one undone.
+  await openFilterGroup(page, "Sources");
+  await expect(filterForm(page).getByRole("checkbox", { name: /Axios/ })).not.toBeChecked();
+});
+
 test("malformed values are ignored with a visible note, and the full timeline is still shown", async ({ page }) => {
   const response = await page.goto("/?status=bogus&from=2024-13-01&before=garbage");
   expect(response?.status()).toBe(200);

@@ -40,7 +40,7 @@ export function FilterBar({
   const active = selected.sources + selected.statuses + selected.more;
   const listHref = (kind: FacetKind) => (facetListPath ? withDisplay(createUrl(facetListPath(kind), toSearchParams(query)), display) : null);
   const kind = query.kinds[0] ? toSlug(query.kinds[0]) : "";
-  const form = html`<form id="${FORM_ID}" action="${action}" method="get" class="flex flex-wrap items-center gap-2" aria-label="Filter the timeline" data-auto-submit="">${
+  const form = html`<form id="${FORM_ID}" action="${action}" method="get" class="flex flex-wrap items-center gap-2" aria-label="Filter the timeline" autocomplete="off" data-auto-submit="">${
     query.asof ? html`<input type="hidden" name="asof" value="${query.asof}"/>` : null
   }${display === "compact" ? html`<input type="hidden" name="view" value="compact"/>` : null}<label for="filter-q" class="sr-only">Search headlines, summaries and quotes</label><input id="filter-q" type="search" name="q" value="${
     query.q ?? ""

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { withAsOf } from "@/lib/events/as-of";
+import { hasFilters } from "@/lib/events/filters";
 import { listTimeline, PAGE_SIZE, TOTAL_COUNT_LIMIT } from "@/lib/events/queries";
 import { resolveTimelineView } from "@/lib/view/resolve";
 import { getStoryDayRange, type StorySummary } from "@/lib/stories/queries";
@@ -70,7 +71,7 @@ export async function StoryTimeline({
               </StoryGlance>
             </div>
           }
-          after={asOf ? null : <ReaderUpdates storySlug={story.slug} since={renderedAt.toISOString()} />}
+          after={asOf ? null : <ReaderUpdates storySlug={story.slug} since={renderedAt.toISOString()} wholeStory={!hasFilters(query) && !query.before && !query.after} />}
         />
       </div>
       <footer className="mt-6 space-y-1 border-t border-zinc-200 pt-3 text-sm dark:border-zinc-800">

@@ -105,8 +105,8 @@ describe("READER_SCRIPT on a page", () => {
   // The script as sent, run on a parsed story page with every part it enhances, the browser's
   // storage and stream stood in for by hand.
   const story = `<!DOCTYPE html><html><body><main>
-<form data-auto-submit=""><input name="q" value=""/><input type="checkbox" name="status" value="confirmed"/><details class="filters"></details></form>
-<div data-reader-updates="" data-story="atacms" data-rendered-at="2024-11-18T12:00:00.000Z"><div role="status" data-live=""></div></div>
+<form data-auto-submit=""><input name="q" value=""/><input type="checkbox" name="status" value="confirmed"/><select name="kind"><option value="">Any kind</option><option value="statement">Statement</option></select><details class="filters"></details></form>
+<div data-reader-updates="" data-story="atacms" data-rendered-at="2024-11-18T12:00:00.000Z" data-whole-story="WHOLE"><div role="status" data-live=""></div></div>
 <article id="new-one" data-event-id="e1" data-on-site="2000" data-standing="On the record"><p class="meta">18 Nov</p></article>
 <article id="rejudged" data-event-id="e2" data-on-site="1000" data-standing="Confirmed"><p class="meta">17 Nov</p></article>
 <article id="same" data-event-id="e3" data-on-site="1000" data-standing="Media-reported"><p class="meta">16 Nov</p></article>
@@ -114,8 +114,8 @@ describe("READER_SCRIPT on a page", () => {
 <div><textarea id="embed-code">&lt;iframe&gt;</textarea><button type="button" hidden="" data-copy-embed="embed-code">Copy embed code</button><span data-copy-status=""></span></div>
 </main></body></html>`;
 
-  function load(remembered: object | null) {
-    const { window, document } = parseHTML(story);
+  function load(remembered: object | null, wholeStory = true) {
+    const { window, document } = parseHTML(story.replace("WHOLE", String(wholeStory)));
     const storage = new Map<string, string>(remembered ? [["sourceline:last-visit:atacms", JSON.stringify(remembered)]] : []);
     const streams: { url: string; closed: boolean; listeners: Map<string, (e: unknown) => void> }[] = [];
     class FakeEventSource {
@@ -133,7 +133,8 @@ describe("READER_SCRIPT on a page", () => {
     }
     const form = document.querySelector("form")!;
     const requestSubmit = vi.fn();
-    Object.assign(form, { requestSubmit });
+    const reset = vi.fn();
+    Object.assign(form, { requestSubmit, reset });
     const windowLike = Object.assign(window, {
       localStorage: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => storage.set(k, v), removeItem: (k: string) => storage.delete(k) },
       sessionStorage: { getItem: () => null, setItem: () => {}, removeItem: () => {} },
@@ -150,12 +151,11 @@ describe("READER_SCRIPT on a page", () => {
       URL,
     });
     const run = () => vm.runInContext(READER_SCRIPT, context) as () => void;
-    return { window, document, storage, streams, requestSubmit, run };
+    return { window, document, storage, streams, requestSubmit, reset, run };
   }
 
   it("marks what is new or re-judged since the last visit, says so, and remembers this visit", () => {
     const page = load({ at: 1_500_000, standings: { e2: "Media-reported", e3: "Media-reported" } });
-    const before = Date.now();
     page.run();
     const marks = [...page.document.querySelectorAll("[data-since]")].map((m) => [m.closest("article")!.id, m.textContent]);
     expect(marks).toEqual([
@@ -166,9 +166,24 @@ describe("READER_SCRIPT on a page", () => {
     expect(summary.getAttribute("aria-label")).toBe("Since your last visit");
     expect(summary.textContent).toMatch(/^Since your last visit \(.+\): 1 new event · 1 verdict changed · Jump to the first · Clear$/);
     expect(summary.querySelector("a")!.getAttribute("href")).toBe("#new-one");
+    // Remembered at the render's instant (the server's clock), with what was shown.
     const saved = JSON.parse(page.storage.get("sourceline:last-visit:atacms")!);
-    expect(saved.at).toBeGreaterThanOrEqual(before);
+    expect(saved.at).toBe(Date.parse("2024-11-18T12:00:00.000Z"));
     expect(saved.standings).toEqual({ e1: "On the record", e2: "Confirmed", e3: "Media-reported" });
+  });
+
+  it("does not move the visit on from a filtered view, and an event once shown is never new", () => {
+    const visit = { at: 1_500_000, standings: { e9: "Confirmed" } };
+    const filtered = load(visit, false);
+    filtered.run();
+    const saved = JSON.parse(filtered.storage.get("sourceline:last-visit:atacms")!);
+    expect(saved.at).toBe(1_500_000);
+    expect(Object.keys(saved.standings).sort()).toEqual(["e1", "e2", "e3", "e9"]);
+    // Next, the whole story: the three events were shown by the filtered view, so none is new.
+    const whole = load(saved, true);
+    whole.run();
+    expect(whole.document.querySelectorAll("[data-since]")).toHaveLength(0);
+    expect(whole.document.querySelector("[data-since-last-visit]")!.textContent).toContain("nothing new on this page");
   });
 
   it("announces live changes in one element, updated in place, and resumes from the last one heard", () => {
@@ -204,6 +219,16 @@ describe("READER_SCRIPT on a page", () => {
     const box = page.document.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
     box.dispatchEvent(new page.window.Event("change", { bubbles: true }));
     expect(page.requestSubmit).toHaveBeenCalledTimes(1);
+    // A select moved from the keyboard applies when the reader leaves it, not at the first arrow key.
+    const kind = page.document.querySelector("select")!;
+    kind.dispatchEvent(Object.assign(new page.window.Event("keydown", { bubbles: true }), { key: "ArrowDown" }));
+    kind.dispatchEvent(new page.window.Event("change", { bubbles: true }));
+    expect(page.requestSubmit).toHaveBeenCalledTimes(1);
+    kind.dispatchEvent(new page.window.Event("focusout", { bubbles: true }));
+    expect(page.requestSubmit).toHaveBeenCalledTimes(2);
+    // Back from the back/forward cache: the form is reset to what the page was rendered with.
+    page.window.dispatchEvent(Object.assign(new page.window.Event("pageshow"), { persisted: true }));
+    expect(page.reset).toHaveBeenCalledTimes(1);
     expect(page.document.querySelector<HTMLButtonElement>("button[data-copy-embed]")!.hidden).toBe(false);
     again();
     undo();
@@ -211,6 +236,6 @@ describe("READER_SCRIPT on a page", () => {
     expect(page.streams[0]!.closed).toBe(true);
     expect(page.document.querySelector<HTMLButtonElement>("button[data-copy-embed]")!.hidden).toBe(true);
     box.dispatchEvent(new page.window.Event("change", { bubbles: true }));
-    expect(page.requestSubmit).toHaveBeenCalledTimes(1);
+    expect(page.requestSubmit).toHaveBeenCalledTimes(2);
   });
 });

@@ -71,15 +71,49 @@ export function enhanceReaderPage(isNewSince: IsNewSince): () => void {
     } catch {
       // no session storage: the filters stay folded
     }
-    listen(form, "change", (e) => {
-      const t = e.target;
-      if (!((t instanceof HTMLInputElement && (t.type === "checkbox" || t.type === "date")) || t instanceof HTMLSelectElement)) return;
+    const submit = () => {
       try {
         window.sessionStorage.setItem(KEEP_OPEN, "1");
       } catch {
         // as above
       }
       form.requestSubmit();
+    };
+    // A select or a date changed from the keyboard fires "change" at each arrow key or digit
+    // (a year typed digit by digit is a date at every step): applied when the reader leaves the
+    // field or presses Enter, not at the first key. A click in a list or a date picker applies at once.
+    let typing: Element | null = null;
+    let typed = false;
+    const isChoice = (t: EventTarget | null): t is HTMLInputElement | HTMLSelectElement =>
+      (t instanceof HTMLInputElement && (t.type === "checkbox" || t.type === "date")) || t instanceof HTMLSelectElement;
+    listen(form, "keydown", (e) => {
+      const key = (e as KeyboardEvent).key;
+      if (key === "Tab") return;
+      if (key === "Enter" && typed && e.target instanceof HTMLSelectElement) {
+        e.preventDefault();
+        submit();
+        return;
+      }
+      if (e.target instanceof HTMLSelectElement || (e.target instanceof HTMLInputElement && e.target.type === "date")) typing = e.target;
+    });
+    listen(form, "change", (e) => {
+      if (!isChoice(e.target)) return;
+      if (e.target === typing && !(e.target instanceof HTMLInputElement && e.target.type === "checkbox")) typed = true;
+      else submit();
+    });
+    listen(form, "focusout", (e) => {
+      if (e.target !== typing) return;
+      typing = null;
+      if (typed) submit();
+    });
+    // Restored by Back from the back/forward cache, the form shows what this page was rendered
+    // with, not the boxes ticked on the way out. (autocomplete="off" on the form does the same for
+    // a page loaded again.)
+    listen(window, "pageshow", (e) => {
+      if (!(e as PageTransitionEvent).persisted) return;
+      form.reset();
+      typing = null;
+      typed = false;
     });
     // Empty fields stay out of the address, so shared links read "?source=axios", not
     // "?q=&source=axios&kind=&…". Runs in the capture phase, before the form is serialised.
@@ -177,16 +211,22 @@ export function enhanceReaderPage(isNewSince: IsNewSince): () => void {
         section.remove();
       });
     }
-    // A page showing no events (a filter matching none, or a page whose events are still to load)
-    // is not a visit: remembering it would take the "New" marks from the events not yet seen.
+    // This visit is remembered: the events shown (so they are not new next time), and when. "When"
+    // is the server's instant of the render, the clock the events' times come from (a reader's
+    // clock may be off), and it moves on only from a view of the story's newest events,
+    // unfiltered: a filtered view or a later page shows only some of what is new, and moving the
+    // visit on from there would take the "New" marks from the rest. A page showing no events (a
+    // filter matching none, or a page whose events are still to load) is not remembered at all.
     const shown = articles();
     if (shown.length > 0) {
+      const rendered = Date.parse(panel.dataset.renderedAt ?? "");
+      const at = previous && panel.dataset.wholeStory !== "true" ? previous.at : Number.isFinite(rendered) ? rendered : Date.now();
       const remembered: Record<string, string> = { ...(previous?.standings ?? {}) };
       for (const a of shown) remembered[a.dataset.eventId!] = a.dataset.standing ?? "";
       const keys = Object.keys(remembered);
       for (const k of keys.slice(0, Math.max(0, keys.length - MAX_REMEMBERED))) delete remembered[k];
       try {
-        window.localStorage.setItem(storageKey, JSON.stringify({ at: Date.now(), standings: remembered }));
+        window.localStorage.setItem(storageKey, JSON.stringify({ at, standings: remembered }));
       } catch {
         // Storage full or refused: the marks are a convenience.
       }
@@ -247,6 +287,12 @@ export function enhanceReaderPage(isNewSince: IsNewSince): () => void {
       listen(window, "pageshow", (e) => {
         if ((e as PageTransitionEvent).persisted && !source) open();
       });
+      // A tab in the background gives its connection back (browsers allow six per site over
+      // HTTP/1.1) and hears what it missed when shown again.
+      listen(document, "visibilitychange", () => {
+        if (document.visibilityState === "hidden") close();
+        else if (!source) open();
+      });
       undo.push(() => {
         close();
         live.replaceChildren();
@@ -288,8 +334,13 @@ export function enhanceReaderPage(isNewSince: IsNewSince): () => void {
 
   // An embed's `?event=<slug>`: the server marks the item; a query string cannot scroll to it
   // without script. (`#<slug>` needs no script at all: CSS :target.)
+  // Only the embed's own document scrolls (scrollIntoView would scroll the host page too).
   const focus = document.querySelector<HTMLElement>("[data-scroll-to]")?.dataset.scrollTo;
-  if (focus && !window.location.hash) document.getElementById(focus)?.scrollIntoView({ block: "center" });
+  const target = focus && !window.location.hash ? document.getElementById(focus) : null;
+  if (target) {
+    const box = target.getBoundingClientRect();
+    window.scrollTo({ top: window.scrollY + box.top - (window.innerHeight - box.height) / 2 });
+  }
 
   return () => {
     for (const step of undo.splice(0).reverse()) step();
