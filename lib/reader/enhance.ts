@@ -59,10 +59,17 @@ export function enhanceReaderPage(isNewSince: IsNewSince): () => void {
     return true;
   };
 
+  /** Marks `el` as enhanced until undone; false when it already was. */
+  const once = (el: HTMLElement) => {
+    if (el.dataset.enhanced === "true") return false;
+    el.dataset.enhanced = "true";
+    undo.push(() => delete el.dataset.enhanced);
+    return true;
+  };
   // The filter form.
   const KEEP_OPEN = "sourceline:filters-open";
   const form = document.querySelector<HTMLFormElement>("form[data-auto-submit]");
-  if (form && form.dataset.enhanced !== "true") {
+  if (form && once(form)) {
     // The filtered view is a new document: the folded filters the reader was choosing in are open
     // again on it.
     try {
@@ -130,16 +137,13 @@ export function enhanceReaderPage(isNewSince: IsNewSince): () => void {
       },
       { capture: true },
     );
-    form.dataset.enhanced = "true";
-    undo.push(() => delete form.dataset.enhanced);
   }
 
   // A story's panel: since the last visit, and live updates.
   const panel = document.querySelector<HTMLElement>("[data-reader-updates]");
   const live = panel?.querySelector<HTMLElement>("[data-live]");
   const slug = panel?.dataset.story;
-  if (panel && live && slug && panel.dataset.enhanced !== "true") {
-    panel.dataset.enhanced = "true";
+  if (panel && live && slug && once(panel)) {
     const MAX_REMEMBERED = 1_000;
     const storageKey = `sourceline:last-visit:${slug}`;
     const articles = () => [...document.querySelectorAll<HTMLElement>("main article[data-event-id]")];
@@ -298,18 +302,10 @@ export function enhanceReaderPage(isNewSince: IsNewSince): () => void {
         live.replaceChildren();
       });
     }
-    undo.push(() => delete panel.dataset.enhanced);
   }
 
   // Copy buttons: a permalink is a plain link (to copy by hand or open) that also copies itself;
   // the embed code is a read-only text area, and its button appears only where it can work.
-  /** Marks `el` as enhanced until undone; false when it already was. */
-  const once = (el: HTMLElement) => {
-    if (el.dataset.enhanced === "true") return false;
-    el.dataset.enhanced = "true";
-    undo.push(() => delete el.dataset.enhanced);
-    return true;
-  };
   for (const link of document.querySelectorAll<HTMLAnchorElement>("a[data-copy-link]")) {
     if (!once(link)) continue;
     listen(link, "click", (e) => {
