@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { chromium, expect, test, type APIResponse, type Page } from "@playwright/test";
-import { BRIEFING_EVENT, BRIEFING_HEADLINE, E2E_ADMIN } from "./editor-fixtures";
+import { BRIEFING_EVENT, BRIEFING_HEADLINE, E2E_ADMIN, EDITOR_STORY, EDITOR_STORY_TITLE } from "./editor-fixtures";
 import { checkAndApply, filterForm, openFilterGroup, SEED, waitForEnhancedForm } from "./fixtures";
 
 // The public pages' response cache (lib/cache/page-cache.ts, proxy.ts): readers get a stored
@@ -244,6 +244,49 @@ test("a signed-in reader's page hydrates as Next renders it, and runs the same e
   await checkAndApply(page, filterForm(page).getByRole("checkbox", { name: /Axios/ }), (url) => url.searchParams.get("source") === "axios");
   await expect(page.locator(`#${SEED.axios}`)).toBeVisible();
   await waitForEnhancedForm(page);
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+test("a signed-in reader's links into a timeline load it once, as a document, and Back to it loads nothing", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  const problems = collectProblems(page);
+  await page.goto("/editor/sign-in");
+  await page.getByLabel("Email").fill(E2E_ADMIN.email);
+  await page.getByLabel("Password").fill(E2E_ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Events" })).toBeVisible();
+
+  // The timeline's events come only with a document (lib/reader/frozen.ts): a client-side
+  // navigation into it would have to load it again, once for each of its frozen parts.
+  const documents: string[] = [];
+  page.on("request", (r) => {
+    if (r.resourceType() === "document") documents.push(new URL(r.url()).pathname);
+  });
+  await page.getByRole("link", { name: "Public site" }).click();
+  await waitForEnhancedForm(page);
+  await expect(page.locator(`#${SEED.axios}`)).toBeVisible();
+  expect(documents).toEqual(["/"]);
+
+  // An event's page (hydrated) leads to its story's timeline the same way.
+  await page.goto(`/events/${BRIEFING_EVENT}`);
+  documents.length = 0;
+  await page.getByRole("main").getByRole("link", { name: EDITOR_STORY_TITLE }).click();
+  await waitForEnhancedForm(page);
+  expect(documents).toEqual([`/stories/${EDITOR_STORY}`]);
+
+  // Back to a timeline from a client-side navigation: its events are still in this document.
+  await page.goto("/");
+  await waitForEnhancedForm(page);
+  documents.length = 0;
+  await page.locator("[data-where-things-stand] li[data-claim] a").first().click();
+  await page.waitForURL(/\/claims\//);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.goBack();
+  await waitForEnhancedForm(page);
+  await expect(page.locator(`#${SEED.axios}`)).toBeVisible();
+  expect(documents).toEqual([]);
   expect(problems).toEqual([]);
   await context.close();
 });

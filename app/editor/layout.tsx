@@ -25,7 +25,10 @@ export default async function EditorLayout({ children }: { children: React.React
             <Link href="/editor/actors">Actors</Link>
             <Link href="/editor/intake">Intake</Link>
             {user.role === "ADMIN" ? <Link href="/editor/users">Users</Link> : null}
-            <Link href="/">Public site</Link>
+            {/* A document load, not a client-side navigation: the timeline's events come as HTML
+                (lib/reader/frozen.ts). */}
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- see above */}
+            <a href="/">Public site</a>
           </nav>
         ) : null}
         {user ? (

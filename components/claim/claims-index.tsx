@@ -42,9 +42,10 @@ export async function ClaimsIndex({
     <div className="space-y-4">
       <header>
         <p className="text-sm">
-          <Link href={withAsOf(timelinePath, asOf)} className="underline underline-offset-2">
+          {/* A document load: the timeline's events come as HTML (lib/reader/frozen.ts). */}
+          <a href={withAsOf(timelinePath, asOf)} className="underline underline-offset-2">
             {story.title}
-          </Link>
+          </a>
         </p>
         <h1 className="mt-1 font-serif text-3xl font-bold">Claims</h1>
         <p className="mt-1 max-w-prose">

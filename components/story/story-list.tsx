@@ -5,6 +5,10 @@ import { STORY_STATE_LABEL } from "@/lib/domain";
 import type { Standing } from "@/lib/reader/where-things-stand";
 import type { StoryListing, StorySummary } from "@/lib/stories/queries";
 
+/**
+ * A story's timeline. Linked with a plain `<a>`, not `<Link>`: its events come as HTML
+ * (lib/reader/frozen.ts), which only a document load carries.
+ */
 export const storyPath = (s: { slug: string; isDefault: boolean }) => (s.isDefault ? "/" : `/stories/${s.slug}`);
 
 /** Every story for readers: its state, last update, size, and where its main claims stand now. */
@@ -14,9 +18,9 @@ export function StoryList({ stories }: { stories: { story: StoryListing; standin
       {stories.map(({ story, standings }) => (
         <li key={story.id} className="rounded border border-zinc-300 p-4 dark:border-zinc-700">
           <h2 id={`story-${story.slug}`} className="font-serif text-2xl font-bold leading-tight">
-            <Link href={storyPath(story)} className="underline underline-offset-2">
+            <a href={storyPath(story)} className="underline underline-offset-2">
               {story.title}
-            </Link>
+            </a>
           </h2>
           <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
             <strong data-testid="story-state">{STORY_STATE_LABEL[story.state]}</strong>
@@ -55,9 +59,9 @@ export function OtherStories({ stories }: { stories: StorySummary[] }) {
       <ul className="mt-2 space-y-1">
         {stories.map((s) => (
           <li key={s.id}>
-            <Link href={storyPath(s)} className="underline underline-offset-2">
+            <a href={storyPath(s)} className="underline underline-offset-2">
               {s.title}
-            </Link>{" "}
+            </a>{" "}
             <span className="text-sm text-zinc-700 dark:text-zinc-300">({STORY_STATE_LABEL[s.state].toLowerCase()})</span>
           </li>
         ))}

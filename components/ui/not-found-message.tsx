@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 /** The not-found page's content; each not-found file supplies the chrome around it once. */
 export function NotFoundMessage() {
   return (
@@ -9,9 +7,12 @@ export function NotFoundMessage() {
         There is no published page at this address. The event may never have existed here, or it may not be published.
       </p>
       <p className="mt-3">
-        <Link href="/" className="underline underline-offset-2">
+        {/* A document load, not a client-side navigation: the timeline's events come as HTML
+            (lib/reader/frozen.ts). */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- see above */}
+        <a href="/" className="underline underline-offset-2">
           Go to the timeline
-        </Link>
+        </a>
       </p>
     </div>
   );

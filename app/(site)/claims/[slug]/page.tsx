@@ -65,9 +65,10 @@ export default async function ClaimPage({ params, searchParams }: Props) {
     <article aria-labelledby="claim-text" className="space-y-6">
       <header>
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
-          <Link href={withAsOf(timelinePath, asOf)} className="underline underline-offset-2">
+          {/* A document load: the timeline's events come as HTML (lib/reader/frozen.ts). */}
+          <a href={withAsOf(timelinePath, asOf)} className="underline underline-offset-2">
             {claim.story.title}
-          </Link>
+          </a>
           {" · "}
           <Link href={withAsOf(claim.story.isDefault ? "/claims" : `/stories/${claim.story.slug}/claims`, asOf)} className="underline underline-offset-2">
             All claims

@@ -130,9 +130,11 @@ export default async function EventPage({ params, searchParams }: Props) {
       {asOf ? asOfBar : null}
       <header>
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
-          <Link href={withAsOf(timelinePath, asOf)} className="underline underline-offset-2">
+          {/* Links into a timeline (the story's, a source's) load documents: its events come as
+              HTML (lib/reader/frozen.ts). */}
+          <a href={withAsOf(timelinePath, asOf)} className="underline underline-offset-2">
             {event.story.title}
-          </Link>
+          </a>
           {" · "}
           {EVENT_KIND_LABEL[event.kind]}
         </p>
@@ -225,9 +227,9 @@ export default async function EventPage({ params, searchParams }: Props) {
           {view.citations.map((c) => (
             <li key={c.id} className="rounded border border-zinc-200 p-3 dark:border-zinc-800">
               <p className="font-semibold">
-                <Link href={`/sources/${c.source.slug}`} className="underline underline-offset-2">
+                <a href={`/sources/${c.source.slug}`} className="underline underline-offset-2">
                   {c.source.name}
-                </Link>{" "}
+                </a>{" "}
                 <span className="font-normal text-zinc-700 dark:text-zinc-300">({SOURCE_KIND_LABEL[c.source.kind].toLowerCase()})</span>
               </p>
               {c.title ? <p>{c.url ? <a href={c.url} className="underline">{c.title}</a> : c.title}</p> : null}
@@ -247,9 +249,9 @@ export default async function EventPage({ params, searchParams }: Props) {
                 <p className="text-sm">
                   <span className="font-medium">Relays:</span>{" "}
                   {c.origin ? (
-                    <Link href={`/sources/${c.origin.slug}`} className="underline underline-offset-2">
+                    <a href={`/sources/${c.origin.slug}`} className="underline underline-offset-2">
                       {c.origin.name}
-                    </Link>
+                    </a>
                   ) : null}
                   {c.origin && c.originText ? " — " : ""}
                   {c.originText ?? ""}; not an independent source.
@@ -351,9 +353,9 @@ function WithdrawnNotice({ withdrawn }: { withdrawn: WithdrawnEvent }) {
   return (
     <article aria-labelledby="withdrawn-heading" className="space-y-4">
       <p className="text-sm text-zinc-700 dark:text-zinc-300">
-        <Link href={story.isDefault ? "/" : `/stories/${story.slug}`} className="underline underline-offset-2">
+        <a href={story.isDefault ? "/" : `/stories/${story.slug}`} className="underline underline-offset-2">
           {story.title}
-        </Link>
+        </a>
       </p>
       <h1 id="withdrawn-heading" className="font-serif text-3xl font-bold">
         Withdrawn from publication

@@ -45,9 +45,10 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
         </p>
         <h1 className="font-serif text-2xl font-bold">{story.title}</h1>
         <p className="text-sm">
-          <Link href={story.isDefault ? "/" : `/stories/${story.slug}`} className="underline">
+          {/* A document load: the timeline's events come as HTML (lib/reader/frozen.ts). */}
+          <a href={story.isDefault ? "/" : `/stories/${story.slug}`} className="underline">
             Public page
-          </Link>
+          </a>
         </p>
         {saved ? (
           <p role="status" className="rounded border border-green-700 p-2 text-sm">

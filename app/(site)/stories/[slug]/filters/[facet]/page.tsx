@@ -1,6 +1,5 @@
 import { connection } from "next/server";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { parseTimelineQuery, toSearchParams } from "@/lib/events/filters";
 import { FACET_KINDS, FACET_NOUN, listFacetValues, type FacetKind } from "@/lib/reader/facets";
@@ -41,9 +40,11 @@ export default async function FacetListPage({ params, searchParams }: Props) {
   return (
     <>
       <p className="text-sm">
-        <Link href={back} className="lnk">
+        {/* Plain links into the timeline: its events come as HTML, which only a document load
+            carries (lib/reader/frozen.ts). */}
+        <a href={back} className="lnk">
           ← Back to the timeline
-        </Link>
+        </a>
       </p>
       <h1 className="mt-2 font-serif text-2xl font-bold sm:text-3xl">
         Every {noun.one} in “{story.title}”
@@ -55,10 +56,10 @@ export default async function FacetListPage({ params, searchParams }: Props) {
       <ol className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
         {values.map((v) => (
           <li key={v.slug} className="flex justify-between gap-3 border-b border-zinc-200 py-1 dark:border-zinc-800">
-            <Link href={hrefWith(v.slug)} className="lnk min-w-0 break-words" aria-current={chosen.includes(v.slug) ? "true" : undefined}>
+            <a href={hrefWith(v.slug)} className="lnk min-w-0 break-words" aria-current={chosen.includes(v.slug) ? "true" : undefined}>
               {v.name}
               {chosen.includes(v.slug) ? " (chosen)" : ""}
-            </Link>
+            </a>
             <span className="meta whitespace-nowrap">
               {v.count.toLocaleString("en-US")} event{v.count === 1 ? "" : "s"}
             </span>
