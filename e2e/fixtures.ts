@@ -42,6 +42,26 @@ export async function expectItems(page: Page, slugs: readonly string[]): Promise
   await expect.poll(async () => (await itemIds(page)).sort()).toEqual([...slugs].sort());
 }
 
+/**
+ * Asserts that nothing of the item, its :target outline included, is under a day heading: they
+ * stick to the top of the window as the timeline scrolls (lib/reader/event-list-html.ts).
+ */
+export async function expectClearOfDayHeadings(item: Locator): Promise<void> {
+  await expect
+    .poll(() =>
+      item.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        const style = window.getComputedStyle(el);
+        const top = box.top - (style.outlineStyle === "none" ? 0 : parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset));
+        return [...document.querySelectorAll("main section > h2")]
+          .map((h) => h.getBoundingClientRect())
+          .filter((h) => h.bottom > top && h.top < box.bottom)
+          .map((h) => `a heading over ${Math.round(h.top)}–${Math.round(h.bottom)} px, the item from ${Math.round(top)} px`);
+      }),
+    )
+    .toEqual([]);
+}
+
 export function filterForm(page: Page): Locator {
   return page.getByRole("form", { name: "Filter the timeline" });
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { NYT_HEADLINE, SEED, SEED_COUNT, resultCount, timelineItems } from "./fixtures";
+import { NYT_HEADLINE, SEED, SEED_COUNT, expectClearOfDayHeadings, resultCount, timelineItems } from "./fixtures";
 
 test("the default story's timeline lists the seed events newest first", async ({ page }) => {
   await page.goto("/");
@@ -84,4 +84,6 @@ test("a deep link to an event targets its item on the timeline", async ({ page }
   await expect(target).toHaveCount(1);
   await expect(target).toHaveAttribute("id", SEED.nyt);
   await expect(target).toBeInViewport();
+  // Below its day's sticky heading, not under it.
+  await expectClearOfDayHeadings(target);
 });
