@@ -34,6 +34,11 @@ test.describe("the as-of view on the seed story", () => {
     await page.getByRole("button", { name: "Show as of date" }).click();
     await expect(page).toHaveURL(/asof=2024-11-17/);
     expect(await itemIds(page)).not.toContain(SEED.axios);
+    // An empty date is today's timeline, and stays out of the address, as the filter form's empty fields.
+    await page.getByLabel("As of", { exact: true }).fill("");
+    await page.getByRole("button", { name: "Show as of date" }).click();
+    await page.waitForURL((u) => u.pathname === "/" && !u.searchParams.has("asof"));
+    expect(await itemIds(page)).toContain(SEED.axios);
   });
 
   test("an event not yet reported on the chosen day says so", async ({ page }) => {
@@ -135,5 +140,12 @@ test.describe("without JavaScript", () => {
     await page.locator(`#${REPORT}`).getByRole("link", { name: "“The minister has resigned”" }).click();
     await expect(page).toHaveURL(/\/claims\/e2e-minister-resigned\?asof=2024-03-08/);
     await expect(page.locator("[data-claim-status]").first()).toContainText("Officially confirmed");
+    // Without the script an empty date is sent as "asof=": read as no date, without a note.
+    await page.goto(`${LIFECYCLE}?asof=2024-03-02`);
+    await page.getByLabel("As of", { exact: true }).fill("");
+    await page.getByRole("button", { name: "Show as of date" }).click();
+    await page.waitForURL((u) => u.searchParams.get("asof") === "");
+    await expect(page.locator("#as-of-banner")).toHaveCount(0);
+    await expect(page.getByText("Some of the address could not be used")).toHaveCount(0);
   });
 });

@@ -46,7 +46,15 @@ export function AsOfControl({ path, query, asOf, zone, range, noun = "timeline",
           </p>
         </div>
       ) : null}
-      <form action={path} method="get" className="flex flex-wrap items-center gap-2 text-sm" aria-label={`View the ${noun} as of a date`}>
+      {/* An empty date is left out of the address by lib/reader/enhance.ts; the server reads "asof="
+          as no date. */}
+      <form
+        action={path}
+        method="get"
+        className="flex flex-wrap items-center gap-2 text-sm"
+        aria-label={`View the ${noun} as of a date`}
+        data-omit-empty=""
+      >
         {hidden.map(([k, v], i) => (
           <input key={`${k}-${i}`} type="hidden" name={k} value={v} />
         ))}

@@ -92,7 +92,7 @@ describe("READER_SCRIPT", () => {
       window: { location: { hash: "" } },
     };
     expect(() => vm.runInNewContext(READER_SCRIPT, context)).not.toThrow();
-    expect(asked).toEqual(expect.arrayContaining(["form[data-auto-submit]", "[data-reader-updates]", "a[data-copy-link]", "button[data-copy-embed]", "[data-scroll-to]"]));
+    expect(asked).toEqual(expect.arrayContaining(["form[data-auto-submit]", "[data-reader-updates]", "a[data-copy-link]", "button[data-copy-embed]", "[data-scroll-to]", "form[data-omit-empty]"]));
   });
 
   it("is small", () => {
@@ -112,6 +112,7 @@ describe("READER_SCRIPT on a page", () => {
 <article id="same" data-event-id="e3" data-on-site="1000" data-standing="Media-reported"><p class="meta">16 Nov</p></article>
 <span><a href="/events/new-one" data-copy-link="">Copy link to this event</a><span data-copy-status=""></span></span>
 <div><textarea id="embed-code">&lt;iframe&gt;</textarea><button type="button" hidden="" data-copy-embed="embed-code">Copy embed code</button><span data-copy-status=""></span></div>
+<form data-omit-empty=""><input type="hidden" name="view" value="compact"/><input type="date" name="asof" value=""/></form>
 </main></body></html>`;
 
   function load(remembered: object | null, wholeStory = true) {
@@ -135,6 +136,8 @@ describe("READER_SCRIPT on a page", () => {
     const requestSubmit = vi.fn();
     const reset = vi.fn();
     Object.assign(form, { requestSubmit, reset });
+    // What linkedom leaves out: a form's fields.
+    for (const f of document.querySelectorAll("form")) Object.defineProperty(f, "elements", { get: () => f.querySelectorAll("input, select") });
     const windowLike = Object.assign(window, {
       localStorage: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => storage.set(k, v), removeItem: (k: string) => storage.delete(k) },
       sessionStorage: { getItem: () => null, setItem: () => {}, removeItem: () => {} },
@@ -237,5 +240,18 @@ describe("READER_SCRIPT on a page", () => {
     expect(page.document.querySelector<HTMLButtonElement>("button[data-copy-embed]")!.hidden).toBe(true);
     box.dispatchEvent(new page.window.Event("change", { bubbles: true }));
     expect(page.requestSubmit).toHaveBeenCalledTimes(2);
+  });
+
+  it("leaves an empty field of the as-of form out of the address, as the filter form's", () => {
+    const page = load(null);
+    page.run();
+    const asOf = page.document.querySelector<HTMLFormElement>("form[data-omit-empty]")!;
+    const date = asOf.querySelector<HTMLInputElement>('input[name="asof"]')!;
+    asOf.dispatchEvent(new page.window.Event("submit", { cancelable: true }));
+    expect(date.disabled).toBe(true);
+    expect(asOf.querySelector<HTMLInputElement>('input[name="view"]')!.disabled).toBe(false);
+    const filters = page.document.querySelector<HTMLFormElement>("form[data-auto-submit]")!;
+    filters.dispatchEvent(new page.window.Event("submit", { cancelable: true }));
+    expect(filters.querySelector<HTMLInputElement>('input[name="q"]')!.disabled).toBe(true);
   });
 });

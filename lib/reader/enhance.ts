@@ -4,6 +4,7 @@ import type { Visit } from "./since-visit";
 // it: server-rendered, with links and GET forms. It adds:
 // - the filter form applying a checkbox, a select or a date at once, with empty fields left out of
 //   the address (`form[data-auto-submit]`);
+// - the "as of" form leaving an empty date out of the address (`form[data-omit-empty]`);
 // - on a story page (`[data-reader-updates]`):
 //   - "Since your last visit": the reader's own browser remembers, in localStorage only, when they
 //     last saw the story and where each event they saw stood; on their next visit the events new
@@ -58,6 +59,23 @@ export function enhanceReaderPage(isNewSince: IsNewSince): () => void {
     }
     return true;
   };
+  // Empty fields stay out of the address, so shared links read "?source=axios", not
+  // "?q=&source=axios&kind=&…", and an empty "as of" date is today's view, not "?asof=". Runs in the
+  // capture phase, before the form is serialised.
+  const omitEmpty = (f: HTMLFormElement) =>
+    listen(
+      f,
+      "submit",
+      () => {
+        const empty = [...f.elements].filter(
+          (el): el is HTMLInputElement | HTMLSelectElement =>
+            (el instanceof HTMLInputElement || el instanceof HTMLSelectElement) && el.name !== "" && el.value === "",
+        );
+        for (const el of empty) el.disabled = true;
+        window.setTimeout(() => empty.forEach((el) => (el.disabled = false)), 0);
+      },
+      { capture: true },
+    );
 
   /** Marks `el` as enhanced until undone; false when it already was. */
   const once = (el: HTMLElement) => {
@@ -122,22 +140,9 @@ export function enhanceReaderPage(isNewSince: IsNewSince): () => void {
       typing = null;
       typed = false;
     });
-    // Empty fields stay out of the address, so shared links read "?source=axios", not
-    // "?q=&source=axios&kind=&…". Runs in the capture phase, before the form is serialised.
-    listen(
-      form,
-      "submit",
-      () => {
-        const empty = [...form.elements].filter(
-          (el): el is HTMLInputElement | HTMLSelectElement =>
-            (el instanceof HTMLInputElement || el instanceof HTMLSelectElement) && el.name !== "" && el.value === "",
-        );
-        for (const el of empty) el.disabled = true;
-        window.setTimeout(() => empty.forEach((el) => (el.disabled = false)), 0);
-      },
-      { capture: true },
-    );
+    omitEmpty(form);
   }
+  for (const f of document.querySelectorAll<HTMLFormElement>("form[data-omit-empty]")) if (once(f)) omitEmpty(f);
 
   // A story's panel: since the last visit, and live updates.
   const panel = document.querySelector<HTMLElement>("[data-reader-updates]");
