@@ -129,6 +129,23 @@ test("after Back, the form shows the filters of the page it is on", async ({ pag
   await expect(filterForm(page).getByRole("checkbox", { name: /Axios/ })).not.toBeChecked();
 });
 
+test("after “Clear filters”, the focus is back on the filter bar, not at the top of the page", async ({ page }) => {
+  await page.goto("/?source=axios&status=reported");
+  await waitForEnhancedForm(page);
+  await openMoreFilters(page);
+  // From the keyboard: the link is a plain link, and the timeline it loads is a new document.
+  await filterForm(page).getByRole("link", { name: "Clear filters" }).focus();
+  await page.keyboard.press("Enter");
+  await page.waitForURL((u) => u.pathname === "/" && u.search === "");
+  await expect(resultCount(page)).toHaveText(`${SEED_COUNT} events`);
+  await expect(filterForm(page).locator("details.filters > summary")).toBeFocused();
+  await expect(filterForm(page).locator("details.filters > summary")).toHaveText("Filters");
+  // Only the page the link named: loaded again, the page starts at the top as any other.
+  await page.reload();
+  await waitForEnhancedForm(page);
+  await expect(page.locator("body")).toBeFocused();
+});
+
 test("malformed values are ignored with a visible note, and the full timeline is still shown", async ({ page }) => {
   const response = await page.goto("/?status=bogus&from=2024-13-01&before=garbage");
   expect(response?.status()).toBe(200);

@@ -3,12 +3,14 @@ import {
   NYT_HEADLINE,
   PAGINATION_PATH,
   SEED,
+  SEED_COUNT,
   checkAndApply,
   expectItems,
   filterForm,
   fixtureSlugs,
   itemIds,
   openFilterGroup,
+  openMoreFilters,
   pageLink,
   resultCount,
   timelineItems,
@@ -43,6 +45,12 @@ test.describe("without JavaScript", () => {
     await page.getByRole("link", { name: "Remove filter Source: The New York Times" }).click();
     await page.waitForURL((u) => u.searchParams.getAll("source").length === 0);
     await expectItems(page, [SEED.noPolicyUpdates]);
+
+    // "Clear filters" is a plain link to the unfiltered timeline.
+    await openMoreFilters(page);
+    await filterForm(page).getByRole("link", { name: "Clear filters" }).click();
+    await page.waitForURL((u) => u.search === "");
+    await expect(timelineItems(page)).toHaveCount(SEED_COUNT);
   });
 
   test("pagination links work", async ({ page }) => {

@@ -72,7 +72,7 @@ export function FilterBar({
   }" class="field"/></label></div><p class="sm:col-span-2"><a href="${withDisplay(
     createUrl(action, toSearchParams({ ...EMPTY_QUERY, asof: query.asof })),
     display,
-  )}" class="lnk">Clear filters</a></p></div></details></form>`;
+  )}" class="lnk" data-clear-filters="">Clear filters</a></p></div></details></form>`;
   return <FrozenHtml frozenKey={freeze(form.value)} />;
 }
 

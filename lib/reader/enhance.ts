@@ -3,7 +3,7 @@ import type { Visit } from "./since-visit";
 // Everything a reader's page does with JavaScript, in one function. Each page is complete without
 // it: server-rendered, with links and GET forms. It adds:
 // - the filter form applying a checkbox, a select or a date at once, with empty fields left out of
-//   the address (`form[data-auto-submit]`);
+//   the address (`form[data-auto-submit]`), and the reader's focus kept on it after "Clear filters";
 // - the "as of" form leaving an empty date out of the address (`form[data-omit-empty]`);
 // - on a story page (`[data-reader-updates]`):
 //   - "Since your last visit": the reader's own browser remembers, in localStorage only, when they
@@ -141,6 +141,28 @@ export function enhanceReaderPage(isNewSince: IsNewSince): () => void {
       typed = false;
     });
     omitEmpty(form);
+    // "Clear filters" is a link: the timeline it loads would start the reader's focus again at the
+    // top of the page. It is put back where they were, on the folded filters ("Filters", now with
+    // none active), when the page loaded is the one the link named.
+    const CLEARED = "sourceline:filters-cleared";
+    try {
+      const cleared = window.sessionStorage.getItem(CLEARED);
+      window.sessionStorage.removeItem(CLEARED);
+      if (cleared === window.location.href) form.querySelector<HTMLElement>("details.filters > summary")?.focus();
+    } catch {
+      // as above: the focus starts at the top
+    }
+    for (const clear of form.querySelectorAll<HTMLAnchorElement>("a[data-clear-filters]")) {
+      listen(clear, "click", (e) => {
+        const click = e as MouseEvent;
+        if (click.button !== 0 || click.ctrlKey || click.metaKey || click.shiftKey || click.altKey) return;
+        try {
+          window.sessionStorage.setItem(CLEARED, clear.href);
+        } catch {
+          // as above
+        }
+      });
+    }
   }
   for (const f of document.querySelectorAll<HTMLFormElement>("form[data-omit-empty]")) if (once(f)) omitEmpty(f);
 
