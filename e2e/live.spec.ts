@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { E2E_ADMIN } from "./editor-fixtures";
-import { expectNoAxeViolations } from "./fixtures";
+import { expectClearOfDayHeadings, expectNoAxeViolations } from "./fixtures";
 import { LIVE, SECOND_PORT } from "./reader-fixtures";
 
 // Live updates and "since your last visit", with two browser contexts: a reader with the story
@@ -148,6 +148,36 @@ test("since the last visit: new events and changed verdicts are marked from loca
   await since.getByRole("button", { name: "Clear" }).click();
   await expect(page.locator("main [data-since]")).toHaveCount(0);
   await expect(since).toHaveCount(0);
+});
+
+test("on a phone, the panel hides neither the end of the page nor the event it jumps to", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 640 } });
+  const page = await context.newPage();
+  // A remembered visit from before the story's events were published: they are all new.
+  await page.goto(STORY_PATH);
+  const key = `sourceline:last-visit:${LIVE.story}`;
+  await page.waitForFunction((k) => window.localStorage.getItem(k) !== null, key);
+  await page.evaluate((k) => window.localStorage.setItem(k, JSON.stringify({ at: Date.parse("2020-01-01T00:00:00Z"), standings: {} })), key);
+  await page.reload();
+  const since = page.getByRole("region", { name: "Since your last visit" });
+  await expect(since).toBeVisible();
+
+  // "Jump to the first" lands below the day's sticky heading.
+  await since.getByRole("link", { name: "Jump to the first" }).click();
+  const first = page.locator("main article:target");
+  await expect(first).toBeInViewport();
+  await expectClearOfDayHeadings(first);
+
+  // Scrolled to the end, the footer is above the panel, not under it.
+  const footer = page.getByRole("contentinfo");
+  await expect
+    .poll(async () => {
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      const [f, p] = [(await footer.boundingBox())!, (await since.boundingBox())!];
+      return f.y + f.height <= p.y + 1;
+    })
+    .toBe(true);
+  await context.close();
 });
 
 test("the live stream answers in Server-Sent Events, resumes from Last-Event-ID, beats, and refuses bad input clearly", async ({ request, baseURL }) => {

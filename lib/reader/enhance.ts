@@ -11,7 +11,8 @@ import type { Visit } from "./since-visit";
 //     since then, and those whose verdict changed, get a mark. Nothing is sent anywhere.
 //   - Live updates: a Server-Sent Events stream (/stories/<slug>/live) says what changed since the
 //     page was rendered; the page announces it politely and changes nothing until the reader asks.
-//   Both sit in one fixed panel, so that nothing on the page moves when they appear;
+//   Both sit in one fixed panel, so that nothing on the page moves when they appear; the page's
+//   foot is lengthened by the panel's height, so that the panel never hides its end;
 // - copy buttons for a permalink (`a[data-copy-link]`) and the embed code (`[data-copy-embed]`);
 // - in an embed, scrolling the event named by `?event=` into view (`[data-scroll-to]`).
 //
@@ -175,6 +176,23 @@ export function enhanceReaderPage(isNewSince: IsNewSince): () => void {
     const storageKey = `sourceline:last-visit:${slug}`;
     const articles = () => [...document.querySelectorAll<HTMLElement>("main article[data-event-id]")];
     const clearMarks = () => document.querySelectorAll("main .since-mark[data-since]").forEach((mark) => mark.remove());
+
+    // The panel is fixed over the bottom of the window: while it shows something, the page ends
+    // that much lower, so that its last lines (the footer) can be scrolled clear of it. Nothing
+    // above moves.
+    if (typeof ResizeObserver !== "undefined") {
+      const body = document.body;
+      const before = body.style.paddingBottom;
+      const fit = new ResizeObserver(() => {
+        const height = panel.offsetHeight;
+        body.style.paddingBottom = height > 0 ? `${height + (parseFloat(window.getComputedStyle(panel).bottom) || 0)}px` : before;
+      });
+      fit.observe(panel);
+      undo.push(() => {
+        fit.disconnect();
+        body.style.paddingBottom = before;
+      });
+    }
 
     // Since the last visit: mark, then remember this one.
     let previous: Visit | null = null;
