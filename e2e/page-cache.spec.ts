@@ -248,6 +248,36 @@ test("a signed-in reader's page hydrates as Next renders it, and runs the same e
   await context.close();
 });
 
+test("a refused copy says so, and leaves the address or the embed code selected to copy by hand", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL });
+  // The browser refuses to write to the clipboard (a permission denied, say).
+  await context.addInitScript(() => {
+    Object.defineProperty(navigator.clipboard, "writeText", { value: () => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError")) });
+  });
+  const page = await context.newPage();
+  const path = `/events/${SEED.axios}`;
+  const documents: string[] = [];
+  page.on("request", (r) => {
+    if (r.resourceType() === "document") documents.push(new URL(r.url()).pathname);
+  });
+  await page.goto(path);
+  await expect(page.getByRole("link", { name: "Copy link to this event" })).toHaveAttribute("data-enhanced", "true");
+  await page.getByRole("link", { name: "Copy link to this event" }).click();
+  const address = new URL(path, baseURL).toString();
+  await expect(page.getByRole("status").filter({ hasText: "Could not copy the link." })).toHaveText(`Could not copy the link. Copy it by hand: ${address}`);
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(address);
+  expect(documents).toEqual([path]);
+
+  await page.goto("/");
+  await page.getByText("Feeds, data and embedding").click();
+  await page.getByRole("button", { name: "Copy embed code" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Could not copy" })).toHaveText("Could not copy the embed code. It is selected: copy it by hand.");
+  const code = page.getByRole("textbox", { name: "Embed code" });
+  await expect(code).toBeFocused();
+  expect(await code.evaluate((t: HTMLTextAreaElement) => [t.selectionStart, t.selectionEnd])).toEqual([0, (await code.inputValue()).length]);
+  await context.close();
+});
+
 test("a signed-in reader's links into a timeline load it once, as a document, and Back to it loads nothing", async ({ browser, baseURL }) => {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();

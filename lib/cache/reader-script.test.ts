@@ -115,7 +115,7 @@ describe("READER_SCRIPT on a page", () => {
 <form data-omit-empty=""><input type="hidden" name="view" value="compact"/><input type="date" name="asof" value=""/></form>
 </main></body></html>`;
 
-  function load(remembered: object | null, wholeStory = true) {
+  function load(remembered: object | null, wholeStory = true, clipboard: { writeText: (text: string) => Promise<void> } = { writeText: async () => {} }) {
     const { window, document } = parseHTML(story.replace("WHOLE", String(wholeStory)));
     const storage = new Map<string, string>(remembered ? [["sourceline:last-visit:atacms", JSON.stringify(remembered)]] : []);
     const streams: { url: string; closed: boolean; listeners: Map<string, (e: unknown) => void> }[] = [];
@@ -136,17 +136,21 @@ describe("READER_SCRIPT on a page", () => {
     const requestSubmit = vi.fn();
     const reset = vi.fn();
     Object.assign(form, { requestSubmit, reset });
-    // What linkedom leaves out: a form's fields.
+    // What linkedom leaves out: a form's fields, and selecting a text area's text.
     for (const f of document.querySelectorAll("form")) Object.defineProperty(f, "elements", { get: () => f.querySelectorAll("input, select") });
+    const select = vi.fn();
+    Object.assign(document.querySelector("textarea")!, { select });
+    const selected: Node[] = [];
     const windowLike = Object.assign(window, {
       localStorage: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => storage.set(k, v), removeItem: (k: string) => storage.delete(k) },
       sessionStorage: { getItem: () => null, setItem: () => {}, removeItem: () => {} },
       location: { hash: "", href: "http://localhost/stories/atacms" },
+      getSelection: () => ({ selectAllChildren: (node: Node) => selected.push(node) }),
     });
     const context = vm.createContext({
       window: windowLike,
       document,
-      navigator: { clipboard: { writeText: async () => {} } },
+      navigator: { clipboard },
       EventSource: FakeEventSource,
       HTMLInputElement: window.HTMLInputElement,
       HTMLSelectElement: window.HTMLSelectElement,
@@ -154,7 +158,7 @@ describe("READER_SCRIPT on a page", () => {
       URL,
     });
     const run = () => vm.runInContext(READER_SCRIPT, context) as () => void;
-    return { window, document, storage, streams, requestSubmit, reset, run };
+    return { window, document, storage, streams, requestSubmit, reset, select, selected, run };
   }
 
   it("marks what is new or re-judged since the last visit, says so, and remembers this visit", () => {
@@ -253,5 +257,31 @@ describe("READER_SCRIPT on a page", () => {
     const filters = page.document.querySelector<HTMLFormElement>("form[data-auto-submit]")!;
     filters.dispatchEvent(new page.window.Event("submit", { cancelable: true }));
     expect(filters.querySelector<HTMLInputElement>('input[name="q"]')!.disabled).toBe(true);
+  });
+
+  it("says when the browser refuses to copy, and leaves the text to copy by hand", async () => {
+    const page = load(null, true, { writeText: () => Promise.reject(new Error("Write permission denied.")) });
+    page.run();
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+    // The link: the address is shown to copy, and the link opens on the next click.
+    const link = page.document.querySelector<HTMLAnchorElement>("a[data-copy-link]")!;
+    const first = new page.window.Event("click", { bubbles: true, cancelable: true });
+    link.dispatchEvent(first);
+    await settle();
+    expect(first.defaultPrevented).toBe(true);
+    expect(page.window.location.href).toBe("http://localhost/stories/atacms");
+    expect(link.parentElement!.querySelector("[data-copy-status]")!.textContent).toBe(
+      "Could not copy the link. Copy it by hand: http://localhost/events/new-one",
+    );
+    expect(page.selected.map((n) => n.textContent)).toEqual(["http://localhost/events/new-one"]);
+    const second = new page.window.Event("click", { bubbles: true, cancelable: true });
+    link.dispatchEvent(second);
+    expect(second.defaultPrevented).toBe(false);
+    // The embed code: selected in its text area.
+    const button = page.document.querySelector<HTMLButtonElement>("button[data-copy-embed]")!;
+    button.dispatchEvent(new page.window.Event("click", { bubbles: true }));
+    await settle();
+    expect(button.parentElement!.querySelector("[data-copy-status]")!.textContent).toBe("Could not copy the embed code. It is selected: copy it by hand.");
+    expect(page.select).toHaveBeenCalled();
   });
 });

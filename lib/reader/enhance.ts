@@ -13,7 +13,8 @@ import type { Visit } from "./since-visit";
 //     page was rendered; the page announces it politely and changes nothing until the reader asks.
 //   Both sit in one fixed panel, so that nothing on the page moves when they appear; the page's
 //   foot is lengthened by the panel's height, so that the panel never hides its end;
-// - copy buttons for a permalink (`a[data-copy-link]`) and the embed code (`[data-copy-embed]`);
+// - copy buttons for a permalink (`a[data-copy-link]`) and the embed code (`[data-copy-embed]`),
+//   saying so when the browser refuses, and leaving the text to copy by hand;
 // - in an embed, scrolling the event named by `?event=` into view (`[data-scroll-to]`).
 //
 // It runs in one of two ways, and is the same code in both:
@@ -47,7 +48,10 @@ export function enhanceReaderPage(isNewSince: IsNewSince): () => void {
     b.addEventListener("click", onClick);
     return b;
   };
-  /** Copies `text`, then says so in `status` for a moment; false when the browser refused. */
+  /**
+   * Copies `text`, then says so in `status` for a moment; false when the browser refused (a
+   * permission denied, a page not in focus), which the caller then says, and for as long as it holds.
+   */
   const copy = async (text: string, status: Element | null, said: string): Promise<boolean> => {
     try {
       await navigator.clipboard.writeText(text);
@@ -56,7 +60,9 @@ export function enhanceReaderPage(isNewSince: IsNewSince): () => void {
     }
     if (status) {
       status.textContent = said;
-      window.setTimeout(() => (status.textContent = ""), 2500);
+      window.setTimeout(() => {
+        if (status.textContent === said) status.textContent = "";
+      }, 2500);
     }
     return true;
   };
@@ -351,16 +357,30 @@ export function enhanceReaderPage(isNewSince: IsNewSince): () => void {
 
   // Copy buttons: a permalink is a plain link (to copy by hand or open) that also copies itself;
   // the embed code is a read-only text area, and its button appears only where it can work.
+  // When the browser refuses to copy, the reader is told, and given the text to copy by hand: the
+  // address, selected, in the link's status (and the link is a plain link again, to open); the
+  // embed code, selected in its text area.
   for (const link of document.querySelectorAll<HTMLAnchorElement>("a[data-copy-link]")) {
     if (!once(link)) continue;
+    let refused = false;
     listen(link, "click", (e) => {
-      if (!navigator.clipboard) return;
+      if (!navigator.clipboard || refused) return;
       e.preventDefault();
       const url = new URL(link.getAttribute("href") ?? "", window.location.href).toString();
-      void copy(url, link.parentElement?.querySelector("[data-copy-status]") ?? null, "Link copied").then((ok) => {
-        if (!ok) window.location.href = url;
+      const status = link.parentElement?.querySelector("[data-copy-status]") ?? null;
+      void copy(url, status, "Link copied").then((ok) => {
+        if (ok) return;
+        if (!status) {
+          window.location.href = url;
+          return;
+        }
+        refused = true;
+        const address = element("span", { class: "break-all" }, url);
+        status.replaceChildren("Could not copy the link. Copy it by hand: ", address);
+        window.getSelection()?.selectAllChildren(address);
       });
     });
+    undo.push(() => link.parentElement?.querySelector("[data-copy-status]")?.replaceChildren());
   }
   for (const b of document.querySelectorAll<HTMLButtonElement>("button[data-copy-embed]")) {
     const code = document.getElementById(b.dataset.copyEmbed ?? "");
@@ -370,7 +390,16 @@ export function enhanceReaderPage(isNewSince: IsNewSince): () => void {
     if (!navigator.clipboard) continue;
     b.hidden = false;
     undo.push(() => (b.hidden = true));
-    listen(b, "click", () => void copy(code.value, b.parentElement?.querySelector("[data-copy-status]") ?? null, "Embed code copied"));
+    const status = b.parentElement?.querySelector("[data-copy-status]") ?? null;
+    listen(b, "click", () =>
+      void copy(code.value, status, "Embed code copied").then((ok) => {
+        if (ok) return;
+        if (status) status.textContent = "Could not copy the embed code. It is selected: copy it by hand.";
+        code.focus();
+        code.select();
+      }),
+    );
+    undo.push(() => status?.replaceChildren());
   }
 
   // An embed's `?event=<slug>`: the server marks the item; a query string cannot scroll to it
